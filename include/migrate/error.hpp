@@ -1,0 +1,52 @@
+// The engine's one exception hierarchy; the CLI maps each kind to a documented exit code.
+#pragma once
+#include <stdexcept>
+#include <string>
+
+namespace migrate {
+
+enum class ErrorKind { Usage, Config, Revision, Database, Lock, Drift, Internal };
+
+// Exit codes are part of the CLI contract (README, "Exit codes").
+constexpr int exit_code(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::Drift: return 1;
+    case ErrorKind::Usage: return 2;
+    case ErrorKind::Config: return 3;
+    case ErrorKind::Revision: return 4;
+    case ErrorKind::Database: return 5;
+    case ErrorKind::Lock: return 6;
+    case ErrorKind::Internal: return 70;
+  }
+  return 70;
+}
+
+constexpr const char* kind_name(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::Usage: return "usage";
+    case ErrorKind::Config: return "config";
+    case ErrorKind::Revision: return "revision";
+    case ErrorKind::Database: return "database";
+    case ErrorKind::Lock: return "lock";
+    case ErrorKind::Drift: return "drift";
+    case ErrorKind::Internal: return "internal";
+  }
+  return "internal";
+}
+
+class Error : public std::runtime_error {
+ public:
+  Error(ErrorKind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
+  ErrorKind kind() const noexcept { return kind_; }
+
+ private:
+  ErrorKind kind_;
+};
+
+struct UsageError : Error { explicit UsageError(const std::string& m) : Error(ErrorKind::Usage, m) {} };
+struct ConfigError : Error { explicit ConfigError(const std::string& m) : Error(ErrorKind::Config, m) {} };
+struct RevisionError : Error { explicit RevisionError(const std::string& m) : Error(ErrorKind::Revision, m) {} };
+struct DatabaseError : Error { explicit DatabaseError(const std::string& m) : Error(ErrorKind::Database, m) {} };
+struct LockError : Error { explicit LockError(const std::string& m) : Error(ErrorKind::Lock, m) {} };
+
+}  // namespace migrate

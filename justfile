@@ -1,0 +1,67 @@
+# migrate: the developer's daily commands. `just --list` shows them all.
+set shell := ["bash", "-euo", "pipefail", "-c"]
+
+build_dir := env_var_or_default("MIGRATE_BUILD_DIR", "build")
+migrate := build_dir / "src/cli/migrate"
+
+# Show every recipe.
+default:
+    @just --list
+
+# Configure (once) and build the migrate binary and the tests.
+build:
+    @[ -f {{build_dir}}/build.ninja ] || cmake -S . -B {{build_dir}} -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo {{ if env_var_or_default("CI", "") != "" { "-DMIGRATE_WERROR=ON" } else { "" } }} >/dev/null
+    @cmake --build {{build_dir}}
+
+# Build and run every test suite (unit, integration, cli) against a throwaway PostgreSQL.
+test: build
+    ctest --test-dir {{build_dir}} --output-on-failure -j2
+
+# Apply every revision up to head (starts the dev database if none is reachable).
+migrate: build db-up
+    {{migrate}} upgrade head
+
+# Write a new revision: just migrate-new "add email index to customers"
+migrate-new message: build
+    {{migrate}} revision -m "{{message}}"
+
+# Show where the database is and what is left to apply.
+migrate-status: build db-up
+    {{migrate}} current --verbose
+    {{migrate}} heads
+
+# Revert the last applied revision.
+migrate-down: build db-up
+    {{migrate}} downgrade -1
+
+# Move the database up or down to a revision: just migrate-to ae1027a6acf
+migrate-to rev: build db-up
+    {{migrate}} to {{rev}}
+
+# Print the SQL an upgrade from base to head would run, without touching a database.
+migrate-sql range="head": build
+    {{migrate}} upgrade {{range}} --sql
+
+# Compare the models with the database; exit 1 when a new revision is needed.
+migrate-check: build db-up
+    {{migrate}} check
+
+# Start the dev database (docker compose if an engine answers, else a local cluster).
+db-up:
+    @scripts/db.sh up
+
+# Stop the dev database, keeping its data.
+db-down:
+    @scripts/db.sh down
+
+# Destroy the dev database's data and create it again, empty but for the init script.
+db-reset:
+    @scripts/db.sh reset
+
+# Show the dev database's log.
+db-logs:
+    @scripts/db.sh logs
+
+# Check the dev database: connect, show the version, verify extensions and schemas.
+db-test:
+    @scripts/db.sh test
