@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "migrate/graph/revision_map.hpp"
+#include "migrate/graph/target.hpp"
 
 namespace migrate::graph {
 
@@ -21,10 +22,31 @@ struct Step {
   std::vector<std::string> add_versions;
 };
 
-// `current` holds the rows of the version table (possibly empty: base).
+// `current` holds the rows of the version table (possibly empty: base). For an offline
+// `start:end` range, pass the start's revisions as `current`.
+// Order (see docs/ARCHITECTURE.md): an upgrade runs a depth-first post-order from the
+// targets, parents in declared order (down revisions, then depends_on); a downgrade runs the
+// exact reverse of that order over the revisions it removes, starting from their tops by id.
 std::vector<Step> plan_upgrade(const RevisionMap& map, const std::vector<std::string>& current,
                                std::string_view target);
 std::vector<Step> plan_downgrade(const RevisionMap& map, const std::vector<std::string>& current,
                                  std::string_view target);
+// The same, for a target parsed once with parse_target().
+std::vector<Step> plan_upgrade(const RevisionMap& map, const std::vector<std::string>& current,
+                               const Target& target);
+std::vector<Step> plan_downgrade(const RevisionMap& map, const std::vector<std::string>& current,
+                                 const Target& target);
+// `migrate to REV`: +N upgrades, -N downgrades; otherwise a downgrade when the target is
+// already applied (at or below the current heads), else an upgrade.
+std::vector<Step> plan_to(const RevisionMap& map, const std::vector<std::string>& current,
+                          std::string_view target);
+std::vector<Step> plan_to(const RevisionMap& map, const std::vector<std::string>& current,
+                          const Target& target);
+
+// "a, b -> c" for the log line. Alembic's runtime log leaves a base's side empty
+// ("Running upgrade  -> a"); its history prints "<base>": pass that as `base_text`.
+std::string step_arrow(const Step& step, std::string_view base_text = "");
+// The version table after the steps, applied literally to `current` (for checks and --sql).
+std::vector<std::string> apply_steps(std::vector<std::string> current, const std::vector<Step>& steps);
 
 }  // namespace migrate::graph

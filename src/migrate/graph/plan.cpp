@@ -1,0 +1,238 @@
+// Upgrade and downgrade plans: which revisions run, in what order, and each step's effect on
+// the version table, following Alembic's _collect_upgrade/_collect_downgrade_revisions.
+#include "migrate/graph/plan.hpp"
+
+#include <algorithm>
+
+#include "migrate/error.hpp"
+#include "migrate/graph/target_resolver.hpp"
+#include "migrate/graph/traversal.hpp"
+
+namespace migrate::graph {
+namespace {
+
+using Index = RevisionMap::Index;
+
+// Depth-first post-order from `starts` through parents (declared order), visiting only
+// `member` revisions: each revision comes after all its member parents, and one line of
+// descent is finished before the next begins. An explicit stack keeps long chains safe.
+std::vector<Index> post_order(const RevisionMap& map, std::span<const Index> starts,
+                              const std::vector<char>& member) {
+  std::vector<Index> out;
+  std::vector<char> seen(map.size(), 0);
+  std::vector<std::pair<Index, std::uint32_t>> stack;
+  for (auto s : starts) {
+    if (!member[s] || seen[s]) continue;
+    seen[s] = 1;
+    stack.emplace_back(s, 0);
+    while (!stack.empty()) {
+      auto& [i, next] = stack.back();
+      auto ps = map.parents(i);
+      if (next < ps.size()) {
+        Index p = ps[next++];
+        if (member[p] && !seen[p]) {
+          seen[p] = 1;
+          stack.emplace_back(p, 0);  // invalidates i/next; they are re-read next iteration
+        }
+      } else {
+        out.push_back(i);
+        stack.pop_back();
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> ids(const RevisionMap& map, std::span<const Index> revs) {
+  std::vector<std::string> out;
+  out.reserve(revs.size());
+  for (auto i : revs) out.push_back(map.id(i));
+  return out;
+}
+
+// The version table holds exactly the applied revisions that no applied revision lists as
+// a parent (over all edges, as Alembic does: a dependency already applied is implied).
+// Upgrading r therefore removes r's parents that were rows and adds r.
+std::vector<Step> upgrade_steps(const RevisionMap& map, std::span<const Index> current,
+                                const std::vector<Index>& order) {
+  std::vector<char> row(map.size(), 0);
+  for (auto c : current) row[c] = 1;
+  std::vector<Step> steps;
+  steps.reserve(order.size());
+  for (auto r : order) {
+    Step s{Direction::Up, map.id(r), ids(map, map.down(r)), {map.id(r)}, {}, {map.id(r)}};
+    for (auto p : map.parents(r)) {
+      if (row[p]) {
+        row[p] = 0;
+        s.remove_versions.push_back(map.id(p));
+      }
+    }
+    row[r] = 1;
+    steps.push_back(std::move(s));
+  }
+  return steps;
+}
+
+// Downgrading r removes its row and re-adds each parent that no other applied revision
+// still lists (counted, so a revision with thousands of children costs no rescans).
+std::vector<Step> downgrade_steps(const RevisionMap& map, std::vector<char> applied,
+                                  const std::vector<Index>& order) {
+  std::vector<std::uint32_t> applied_children(map.size(), 0);
+  for (Index i = 0; i < map.size(); ++i) {
+    if (!applied[i]) continue;
+    for (auto p : map.parents(i)) ++applied_children[p];
+  }
+  std::vector<Step> steps;
+  steps.reserve(order.size());
+  for (auto r : order) {
+    Step s{Direction::Down, map.id(r), {map.id(r)}, ids(map, map.down(r)), {map.id(r)}, {}};
+    applied[r] = 0;
+    for (auto p : map.parents(r)) {
+      if (--applied_children[p] == 0) s.add_versions.push_back(map.id(p));
+    }
+    steps.push_back(std::move(s));
+  }
+  return steps;
+}
+
+bool has_applied_down_child(const RevisionMap& map, Index i, const std::vector<char>& applied) {
+  auto c = map.down_children(i);
+  return std::any_of(c.begin(), c.end(), [&](Index j) { return applied[j] != 0; });
+}
+
+}  // namespace
+
+std::vector<Step> plan_upgrade(const RevisionMap& map, const std::vector<std::string>& current,
+                               const Target& target) {
+  auto cur = current_indices(map, current);
+  auto targets = upgrade_destinations(map, cur, target);
+  std::sort(targets.begin(), targets.end());
+  targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
+  check_no_overlap(map, targets);
+
+  auto applied = ancestor_marks(map, cur, Edges::All);
+  for (auto t : targets) {
+    // Alembic silently does nothing here; a target below the current heads on its own line
+    // is almost always a mistake for `downgrade`, so say so.
+    if (applied[t] && has_applied_down_child(map, t, applied)) {
+      throw RevisionError("Destination " + target.text +
+                          " is not a valid upgrade target from current head(s)");
+    }
+  }
+  auto needs = ancestor_marks(map, targets, Edges::All);
+  for (std::size_t i = 0; i < needs.size(); ++i) needs[i] &= static_cast<char>(!applied[i]);
+  return upgrade_steps(map, cur, post_order(map, targets, needs));
+}
+
+std::vector<Step> plan_downgrade(const RevisionMap& map, const std::vector<std::string>& current,
+                                 const Target& target) {
+  auto cur = current_indices(map, current);
+  auto dest = downgrade_destination(map, cur, target);
+
+  // Roots: the lowest revisions to remove. Everything applied above them goes too,
+  // including revisions of other branches that depend on them.
+  std::vector<Index> roots;
+  if (dest.revision) {
+    auto c = map.down_children(*dest.revision);
+    roots.assign(c.begin(), c.end());
+  } else {
+    for (Index i = 0; i < map.size(); ++i) {
+      if (map.is_base(i)) roots.push_back(i);
+    }
+  }
+  if (dest.branch && roots.size() > 1) {
+    const Index seed[] = {*dest.branch};
+    auto on_branch = ancestor_marks(map, seed, Edges::Down);
+    std::erase_if(roots, [&](Index i) { return !on_branch[i]; });
+    if (roots.empty()) throw RevisionError("Not a valid downgrade target from current heads");
+  }
+
+  auto applied = ancestor_marks(map, cur, Edges::All);
+  auto removed = descendant_marks(map, roots, Edges::All);
+  bool any = false;
+  for (std::size_t i = 0; i < removed.size(); ++i) {
+    removed[i] &= applied[i];
+    any = any || removed[i];
+  }
+  if (dest.revision && !any &&
+      std::find(cur.begin(), cur.end(), *dest.revision) == cur.end()) {
+    throw RevisionError("Destination " + target.text +
+                        " is not a valid downgrade target from current head(s)");
+  }
+  // Reverse of the upgrade order over the same set, started from its tops (by id).
+  std::vector<Index> tops;
+  for (Index i = 0; i < map.size(); ++i) {
+    if (!removed[i]) continue;
+    auto c = map.children(i);
+    if (std::none_of(c.begin(), c.end(), [&](Index j) { return removed[j] != 0; })) tops.push_back(i);
+  }
+  auto order = post_order(map, tops, removed);
+  std::reverse(order.begin(), order.end());
+  return downgrade_steps(map, std::move(applied), order);
+}
+
+std::vector<Step> plan_to(const RevisionMap& map, const std::vector<std::string>& current,
+                          const Target& target) {
+  if (target.is_relative()) {
+    return target.steps > 0 ? plan_upgrade(map, current, target) : plan_downgrade(map, current, target);
+  }
+  if (target.kind == Target::Kind::Base) return plan_downgrade(map, current, target);
+  auto cur = current_indices(map, current);
+  auto targets = upgrade_destinations(map, cur, target);
+  auto applied = ancestor_marks(map, cur, Edges::All);
+  bool all_applied = std::all_of(targets.begin(), targets.end(), [&](Index t) { return applied[t] != 0; });
+  bool below = std::any_of(targets.begin(), targets.end(),
+                           [&](Index t) { return has_applied_down_child(map, t, applied); });
+  if (all_applied && below) return plan_downgrade(map, current, target);
+  return plan_upgrade(map, current, target);
+}
+
+std::vector<Step> plan_upgrade(const RevisionMap& map, const std::vector<std::string>& current,
+                               std::string_view target) {
+  return plan_upgrade(map, current, parse_target(target));
+}
+
+std::vector<Step> plan_downgrade(const RevisionMap& map, const std::vector<std::string>& current,
+                                 std::string_view target) {
+  return plan_downgrade(map, current, parse_target(target));
+}
+
+std::vector<Step> plan_to(const RevisionMap& map, const std::vector<std::string>& current,
+                          std::string_view target) {
+  return plan_to(map, current, parse_target(target));
+}
+
+std::string step_arrow(const Step& step, std::string_view base_text) {
+  auto side = [&](const std::vector<std::string>& revs) {
+    if (revs.empty()) return std::string(base_text);
+    std::string out;
+    for (const auto& r : revs) {
+      if (!out.empty()) out += ", ";
+      out += r;
+    }
+    return out;
+  };
+  return side(step.from) + " -> " + side(step.to);
+}
+
+std::vector<std::string> apply_steps(std::vector<std::string> current, const std::vector<Step>& steps) {
+  for (const auto& s : steps) {
+    for (const auto& r : s.remove_versions) {
+      auto it = std::find(current.begin(), current.end(), r);
+      if (it == current.end()) {
+        throw RevisionError("Step " + s.revision + " removes version " + r + " that is not current");
+      }
+      current.erase(it);
+    }
+    for (const auto& a : s.add_versions) {
+      if (std::find(current.begin(), current.end(), a) != current.end()) {
+        throw RevisionError("Step " + s.revision + " adds version " + a + " that is already current");
+      }
+      current.push_back(a);
+    }
+  }
+  std::sort(current.begin(), current.end());
+  return current;
+}
+
+}  // namespace migrate::graph
