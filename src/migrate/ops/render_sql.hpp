@@ -16,4 +16,14 @@ std::string quote_literal(const std::optional<std::string>& value);
 // An identifier, quoted only where PostgreSQL needs it.
 std::string quote_ident(const std::string& name);
 
+// schema.name, each part quoted only where needed; just the name when the schema is empty.
+std::string quote_name(const QualifiedName& name);
+
+// One column definition as CREATE TABLE and ADD COLUMN write it (comments excluded: they
+// are separate COMMENT ON statements).
+std::string column_definition(const Column& column, bool inline_primary_key = true);
+
+// One table constraint: CONSTRAINT name UNIQUE (a, b) ...
+std::string constraint_definition(const Constraint& constraint, bool with_not_valid);
+
 }  // namespace migrate::ops

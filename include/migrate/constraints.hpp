@@ -1,0 +1,108 @@
+// Table constraints, indexes and partitioning: value types shared by ops, models and diff.
+#pragma once
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include <migrate/types.hpp>
+
+namespace migrate {
+
+// Fields read like SQLAlchemy's constraint classes; set them with designated initializers:
+// UniqueConstraint{.columns = {"sku"}, .name = "uq_products_sku"}.
+struct PrimaryKeyConstraint {
+  std::vector<std::string> columns{};
+  std::string name{};  // empty: PostgreSQL picks <table>_pkey
+  friend bool operator==(const PrimaryKeyConstraint&, const PrimaryKeyConstraint&) = default;
+};
+
+struct UniqueConstraint {
+  std::vector<std::string> columns{};
+  std::string name{};
+  bool nulls_not_distinct = false;  // PostgreSQL 15: NULLs collide like values
+  bool deferrable = false;
+  bool initially_deferred = false;
+  friend bool operator==(const UniqueConstraint&, const UniqueConstraint&) = default;
+};
+
+struct CheckConstraint {
+  std::string expression{};  // SQL, written verbatim
+  std::string name{};
+  bool not_valid = false;  // only honoured by add-constraint (ALTER TABLE)
+  friend bool operator==(const CheckConstraint&, const CheckConstraint&) = default;
+};
+
+// Referential actions are the SQL words: "CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT", "NO ACTION".
+struct ForeignKeyConstraint {
+  std::vector<std::string> columns{};
+  QualifiedName referred_table{};
+  std::vector<std::string> referred_columns{};
+  std::string name{};
+  std::string on_delete{};
+  std::string on_update{};
+  std::string match{};  // "", "FULL", "SIMPLE"
+  bool deferrable = false;
+  bool initially_deferred = false;
+  bool not_valid = false;  // only honoured by add-constraint (ALTER TABLE)
+  friend bool operator==(const ForeignKeyConstraint&, const ForeignKeyConstraint&) = default;
+};
+
+using Constraint = std::variant<PrimaryKeyConstraint, UniqueConstraint, CheckConstraint, ForeignKeyConstraint>;
+
+// The name a constraint was given ("" when PostgreSQL is left to pick one).
+const std::string& constraint_name(const Constraint& constraint);
+
+// One key of an index: a column name (quoted as needed) or text("lower(email)").
+struct IndexKey {
+  std::string column{};
+  std::optional<TextClause> expression{};
+
+  IndexKey(const char* c) : column(c) {}
+  IndexKey(std::string c) : column(std::move(c)) {}
+  IndexKey(TextClause e) : expression(std::move(e)) {}
+  friend bool operator==(const IndexKey&, const IndexKey&) = default;
+};
+
+// An index as the catalog sees it (the table is the context it lives in).
+struct Index {
+  std::string name{};
+  std::vector<IndexKey> keys{};
+  bool unique = false;
+  std::optional<std::string> where{};   // partial index predicate, SQL
+  std::string method{};                 // "", "btree", "gin", "gist", "brin", "hash"
+  std::vector<std::string> include{};   // covering columns
+  bool nulls_not_distinct = false;
+  friend bool operator==(const Index&, const Index&) = default;
+};
+
+// PARTITION BY RANGE|LIST|HASH (columns...).
+struct PartitionBy {
+  enum class Method { Range, List, Hash };
+  Method method = Method::Range;
+  std::vector<IndexKey> keys{};  // columns, or text("date_trunc('month', created_at)")
+
+  static PartitionBy range(std::vector<IndexKey> keys) { return {Method::Range, std::move(keys)}; }
+  static PartitionBy list(std::vector<IndexKey> keys) { return {Method::List, std::move(keys)}; }
+  static PartitionBy hash(std::vector<IndexKey> keys) { return {Method::Hash, std::move(keys)}; }
+  friend bool operator==(const PartitionBy&, const PartitionBy&) = default;
+};
+
+// FOR VALUES ... of one partition. Bounds are SQL expressions ("'2026-01-01'", "MINVALUE").
+struct PartitionBound {
+  enum class Kind { Range, List, Hash, Default };
+  Kind kind = Kind::Default;
+  std::vector<std::string> from{}, to{};  // Range
+  std::vector<std::string> in{};        // List
+  int modulus = 0, remainder = 0;     // Hash
+
+  static PartitionBound range(std::vector<std::string> from, std::vector<std::string> to) {
+    return {Kind::Range, std::move(from), std::move(to), {}, 0, 0};
+  }
+  static PartitionBound list(std::vector<std::string> values) { return {Kind::List, {}, {}, std::move(values), 0, 0}; }
+  static PartitionBound hash(int modulus, int remainder) { return {Kind::Hash, {}, {}, {}, modulus, remainder}; }
+  static PartitionBound default_partition() { return {}; }
+  friend bool operator==(const PartitionBound&, const PartitionBound&) = default;
+};
+
+}  // namespace migrate
