@@ -103,8 +103,9 @@ TEST_CASE("relative moves on a chain", "[graph]") {
 TEST_CASE("upgrading a branched graph to heads inserts a row at the branch point", "[graph]") {
   auto map = branched();
   auto steps = plan_upgrade(map, {}, "heads");
-  CHECK(revisions_of(steps) == Ids{"a", "b", "c1", "d1", "c2", "d2"});
-  CHECK(effects_of(steps) == Ids{"+a", "-a +b", "-b +c1", "-c1 +d1", "+c2", "-c2 +d2"});
+  // Alembic's order: the downgrade order reversed, so the branch listed first goes last.
+  CHECK(revisions_of(steps) == Ids{"a", "b", "c2", "d2", "c1", "d1"});
+  CHECK(effects_of(steps) == Ids{"+a", "-a +b", "-b +c2", "-c2 +d2", "+c1", "-c1 +d1"});
   CHECK(apply_steps({}, steps) == Ids{"d1", "d2"});
 }
 
@@ -130,12 +131,12 @@ TEST_CASE("downgrading one branch keeps the other; to the branch point deletes a
   CHECK(apply_steps({"d1", "d2"}, steps) == Ids{"d2"});
 
   auto both = plan_downgrade(map, {"d1", "d2"}, "b");
-  CHECK(revisions_of(both) == Ids{"d2", "c2", "d1", "c1"});
+  CHECK(revisions_of(both) == Ids{"d1", "c1", "d2", "c2"});
   CHECK(apply_steps({"d1", "d2"}, both) == Ids{"b"});
 
   auto all = plan_downgrade(map, {"d1", "d2"}, "base");
   CHECK(apply_steps({"d1", "d2"}, all).empty());
-  CHECK(revisions_of(all) == Ids{"d2", "c2", "d1", "c1", "b", "a"});
+  CHECK(revisions_of(all) == Ids{"d1", "c1", "d2", "c2", "b", "a"});
 }
 
 TEST_CASE("plan_to goes up or down, whichever reaches the target", "[graph]") {

@@ -6,42 +6,13 @@
 
 #include "migrate/error.hpp"
 #include "migrate/graph/target_resolver.hpp"
+#include "migrate/graph/topo_order.hpp"
 #include "migrate/graph/traversal.hpp"
 
 namespace migrate::graph {
 namespace {
 
 using Index = RevisionMap::Index;
-
-// Depth-first post-order from `starts` through parents (declared order), visiting only
-// `member` revisions: each revision comes after all its member parents, and one line of
-// descent is finished before the next begins. An explicit stack keeps long chains safe.
-std::vector<Index> post_order(const RevisionMap& map, std::span<const Index> starts,
-                              const std::vector<char>& member) {
-  std::vector<Index> out;
-  std::vector<char> seen(map.size(), 0);
-  std::vector<std::pair<Index, std::uint32_t>> stack;
-  for (auto s : starts) {
-    if (!member[s] || seen[s]) continue;
-    seen[s] = 1;
-    stack.emplace_back(s, 0);
-    while (!stack.empty()) {
-      auto& [i, next] = stack.back();
-      auto ps = map.parents(i);
-      if (next < ps.size()) {
-        Index p = ps[next++];
-        if (member[p] && !seen[p]) {
-          seen[p] = 1;
-          stack.emplace_back(p, 0);  // invalidates i/next; they are re-read next iteration
-        }
-      } else {
-        out.push_back(i);
-        stack.pop_back();
-      }
-    }
-  }
-  return out;
-}
 
 std::vector<std::string> ids(const RevisionMap& map, std::span<const Index> revs) {
   std::vector<std::string> out;
@@ -121,7 +92,9 @@ std::vector<Step> plan_upgrade(const RevisionMap& map, const std::vector<std::st
   }
   auto needs = ancestor_marks(map, targets, Edges::All);
   for (std::size_t i = 0; i < needs.size(); ++i) needs[i] &= static_cast<char>(!applied[i]);
-  return upgrade_steps(map, cur, post_order(map, targets, needs));
+  auto order = newest_first(map, needs);
+  std::reverse(order.begin(), order.end());
+  return upgrade_steps(map, cur, order);
 }
 
 std::vector<Step> plan_downgrade(const RevisionMap& map, const std::vector<std::string>& current,
@@ -159,15 +132,7 @@ std::vector<Step> plan_downgrade(const RevisionMap& map, const std::vector<std::
     throw RevisionError("Destination " + target.text +
                         " is not a valid downgrade target from current head(s)");
   }
-  // Reverse of the upgrade order over the same set, started from its tops (by id).
-  std::vector<Index> tops;
-  for (Index i = 0; i < map.size(); ++i) {
-    if (!removed[i]) continue;
-    auto c = map.children(i);
-    if (std::none_of(c.begin(), c.end(), [&](Index j) { return removed[j] != 0; })) tops.push_back(i);
-  }
-  auto order = post_order(map, tops, removed);
-  std::reverse(order.begin(), order.end());
+  auto order = newest_first(map, removed);
   return downgrade_steps(map, std::move(applied), order);
 }
 

@@ -24,9 +24,8 @@ struct Step {
 
 // `current` holds the rows of the version table (possibly empty: base). For an offline
 // `start:end` range, pass the start's revisions as `current`.
-// Order (see docs/ARCHITECTURE.md): an upgrade runs a depth-first post-order from the
-// targets, parents in declared order (down revisions, then depends_on); a downgrade runs the
-// exact reverse of that order over the revisions it removes, starting from their tops by id.
+// Order (see topo_order.hpp and docs/ARCHITECTURE.md): a downgrade runs newest_first() over
+// the revisions it removes; an upgrade runs newest_first() over the revisions it adds, reversed.
 std::vector<Step> plan_upgrade(const RevisionMap& map, const std::vector<std::string>& current,
                                std::string_view target);
 std::vector<Step> plan_downgrade(const RevisionMap& map, const std::vector<std::string>& current,
