@@ -1,0 +1,21 @@
+// Each command group registers its subcommands; the chosen one runs after parsing.
+#pragma once
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/context.hpp"
+
+namespace migrate::cli {
+
+// Returns the exit code; errors are thrown as migrate::Error.
+using Action = std::function<int(Context&)>;
+
+// Registers `sub` so that `action` runs when it is the command given.
+void on_run(CLI::App* sub, Action& chosen, Action action);
+
+void add_migrate_commands(CLI::App& app, Action& chosen);    // upgrade, downgrade
+void add_inspect_commands(CLI::App& app, Action& chosen);    // current, heads, history
+void add_revision_commands(CLI::App& app, Action& chosen);   // revision
+
+}  // namespace migrate::cli

@@ -1,0 +1,43 @@
+// Loading config and project once per command; the output channels.
+#include "cli/context.hpp"
+
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include <migrate/error.hpp>
+#include <migrate/revision.hpp>
+
+#include "migrate/config/secrets.hpp"
+
+namespace migrate::cli {
+
+const config::Config& Context::config() {
+  if (!config_) {
+    config::Overrides o;
+    if (!options_.url.empty()) o.url = options_.url;
+    if (!options_.name.empty()) o.section = options_.name;
+    for (const auto& kv : options_.x) {
+      auto eq = kv.find('=');
+      if (eq == std::string::npos || eq == 0) throw UsageError(fmt::format("-x expects key=value, got '{}'", kv));
+      o.x_arguments[kv.substr(0, eq)] = kv.substr(eq + 1);
+    }
+    config_ = config::load(options_.config_file, o);
+  }
+  return *config_;
+}
+
+const runtime::Project& Context::project() {
+  if (!project_) project_ = std::make_unique<runtime::Project>(config(), compiled_revisions());
+  return *project_;
+}
+
+void Context::info(const std::string& line) const {
+  if (!options_.quiet) std::cerr << config::redact(line) << '\n';
+}
+
+void Context::warn(const std::string& line) const { std::cerr << "WARNING: " << config::redact(line) << '\n'; }
+
+void Context::print(const std::string& line) const { std::cout << config::redact(line) << '\n'; }
+
+}  // namespace migrate::cli

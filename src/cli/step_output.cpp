@@ -1,0 +1,38 @@
+// Progress lines and JSON for upgrade, downgrade and their relatives.
+#include "cli/step_output.hpp"
+
+#include <fmt/format.h>
+
+namespace migrate::cli {
+
+void StepPrinter::started(const graph::Step& step, const std::string& message) {
+  ctx_.info(fmt::format("Running {}, {}", runtime::describe_step(step), message));
+}
+
+void StepPrinter::finished(const runtime::StepReport& report) {
+  ctx_.info(fmt::format("  done in {:.1f} ms", report.seconds * 1000));
+}
+
+nlohmann::json to_json(const runtime::RunResult& result) {
+  nlohmann::json steps = nlohmann::json::array();
+  for (const auto& r : result.steps) {
+    steps.push_back({{"revision", r.step.revision},
+                     {"direction", r.step.direction == graph::Direction::Up ? "upgrade" : "downgrade"},
+                     {"from", r.step.from},
+                     {"to", r.step.to},
+                     {"message", r.message},
+                     {"seconds", r.seconds}});
+  }
+  return {{"before", result.before}, {"after", result.after}, {"steps", steps}};
+}
+
+std::string summary(const std::string& verb, const runtime::RunResult& result) {
+  double total = 0;
+  for (const auto& r : result.steps) total += r.seconds;
+  if (result.steps.empty()) return fmt::format("Nothing to do: database is at {}", runtime::heads_text(result.after));
+  return fmt::format("{} {} -> {} ({} revision{}, {:.2f} s)", verb, runtime::heads_text(result.before),
+                     runtime::heads_text(result.after), result.steps.size(), result.steps.size() == 1 ? "" : "s",
+                     total);
+}
+
+}  // namespace migrate::cli

@@ -1,0 +1,230 @@
+// Loading migrate.ini with inih: known keys, %(here)s and ${ENV} expansion, overrides.
+#include "migrate/config/config.hpp"
+
+#include <fmt/format.h>
+#include <ini.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <migrate/error.hpp>
+
+#include "migrate/config/secrets.hpp"
+
+namespace fs = std::filesystem;
+
+namespace migrate::config {
+
+namespace {
+
+struct Entry {
+  std::string section, key, value;
+};
+
+int collect(void* user, const char* section, const char* name, const char* value) {
+  static_cast<std::vector<Entry>*>(user)->push_back({section, name ? name : "", value ? value : ""});
+  return 1;
+}
+
+// inih reports no line for a key, so find it in the text for the error message.
+int line_of(const std::string& file, const std::string& section, const std::string& key) {
+  std::ifstream in(file);
+  std::string line, current;
+  for (int n = 1; std::getline(in, line); ++n) {
+    auto start = line.find_first_not_of(" \t");
+    if (start == std::string::npos) continue;
+    if (line[start] == '[') {
+      current = line.substr(start + 1, line.find(']') - start - 1);
+    } else if (current == section && line.compare(start, key.size(), key) == 0) {
+      auto rest = line.find_first_not_of(" \t", start + key.size());
+      if (rest != std::string::npos && (line[rest] == '=' || line[rest] == ':')) return n;
+    }
+  }
+  return 0;
+}
+
+// Alembic's keys that mean nothing to a C++ project: accepted so alembic.ini works as is.
+const std::set<std::string> ignored_alembic_keys = {
+    "prepend_sys_path", "version_path_separator", "path_separator", "output_encoding",
+    "sourceless", "recursive_version_locations", "revision_environment"};
+
+const std::set<std::string> known_keys = {
+    "script_location", "version_locations", "file_template", "truncate_slug_length", "timezone",
+    "sqlalchemy.url", "url", "version_table", "version_table_schema", "transaction_per_migration",
+    "include_schemas", "lock_timeout", "log_level"};
+
+class Loader {
+ public:
+  Loader(std::string file, std::string section) : file_(std::move(file)), section_(std::move(section)) {}
+
+  [[noreturn]] void fail(const std::string& key, const std::string& what) const {
+    throw ConfigError(fmt::format("{}:{}: {} '{}'", file_, line_of(file_, section_, key), what, key));
+  }
+
+  // %(name)s refers to `here` or another key of the section; ${VAR} and ${VAR:-default}
+  // to the environment.
+  std::string expand(const std::string& key, const std::string& raw,
+                     const std::map<std::string, std::string>& section_values, int depth = 0) const {
+    if (depth > 10) fail(key, "interpolation too deep in");
+    std::string out;
+    for (size_t i = 0; i < raw.size(); ++i) {
+      if (raw.compare(i, 2, "%(") == 0) {
+        auto close = raw.find(")s", i);
+        if (close == std::string::npos) fail(key, "unterminated %( in value of");
+        std::string name = raw.substr(i + 2, close - i - 2);
+        if (name == "here") out += here();
+        else if (auto it = section_values.find(name); it != section_values.end())
+          out += expand(key, it->second, section_values, depth + 1);
+        else fail(key, fmt::format("unknown %({})s in value of", name));
+        i = close + 1;
+      } else if (raw.compare(i, 2, "%%") == 0) {
+        out += '%';
+        ++i;
+      } else if (raw.compare(i, 2, "${") == 0) {
+        auto close = raw.find('}', i);
+        if (close == std::string::npos) fail(key, "unterminated ${ in value of");
+        std::string spec = raw.substr(i + 2, close - i - 2);
+        std::optional<std::string> fallback;
+        if (auto dash = spec.find(":-"); dash != std::string::npos) {
+          fallback = spec.substr(dash + 2);
+          spec = spec.substr(0, dash);
+        }
+        const char* env = std::getenv(spec.c_str());
+        if (env && *env) out += env;
+        else if (fallback) out += *fallback;
+        else fail(key, fmt::format("environment variable {} is not set, used by", spec));
+        i = close;
+      } else {
+        out += raw[i];
+      }
+    }
+    return out;
+  }
+
+  std::string here() const { return fs::path(file_).parent_path().string(); }
+
+  bool boolean(const std::string& key, const std::string& v) const {
+    std::string l;
+    for (char c : v) l += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (l == "true" || l == "1" || l == "yes" || l == "on") return true;
+    if (l == "false" || l == "0" || l == "no" || l == "off") return false;
+    fail(key, fmt::format("expected true or false, got '{}', for", v));
+  }
+
+  int integer(const std::string& key, const std::string& v) const {
+    try {
+      size_t used = 0;
+      int n = std::stoi(v, &used);
+      if (used == v.size() && n >= 0) return n;
+    } catch (const std::exception&) {
+    }
+    fail(key, fmt::format("expected a whole number, got '{}', for", v));
+  }
+
+ private:
+  std::string file_, section_;
+};
+
+std::vector<std::string> split_list(const std::string& v) {
+  std::vector<std::string> out;
+  std::string item;
+  std::istringstream in(v);
+  while (in >> item) {
+    for (std::string part; !item.empty();) {
+      auto comma = item.find(',');
+      part = item.substr(0, comma);
+      if (!part.empty()) out.push_back(part);
+      if (comma == std::string::npos) break;
+      item = item.substr(comma + 1);
+    }
+  }
+  return out;
+}
+
+std::string absolute(const std::string& base, const std::string& p) {
+  fs::path path(p);
+  return (path.is_absolute() ? path : fs::path(base) / path).lexically_normal().string();
+}
+
+}  // namespace
+
+Config load(const std::string& path, const Overrides& overrides) {
+  Config cfg;
+  std::error_code ec;
+  fs::path abs = fs::absolute(path, ec);
+  cfg.file = abs.lexically_normal().string();
+  if (!fs::exists(abs)) throw ConfigError(fmt::format("{}: no such config file", path));
+
+  std::vector<Entry> entries;
+  int rc = ini_parse(cfg.file.c_str(), collect, &entries);
+  if (rc < 0) throw ConfigError(fmt::format("{}: cannot read config file", cfg.file));
+  if (rc > 0) throw ConfigError(fmt::format("{}:{}: syntax error", cfg.file, rc));
+
+  // The section: -n NAME, else [migrate], else Alembic's [alembic].
+  std::set<std::string> sections;
+  for (const auto& e : entries) sections.insert(e.section);
+  if (overrides.section) cfg.section = *overrides.section;
+  else if (!sections.count("migrate") && sections.count("alembic")) cfg.section = "alembic";
+  if (!sections.count(cfg.section))
+    throw ConfigError(fmt::format("{}: no [{}] section", cfg.file, cfg.section));
+
+  Loader loader(cfg.file, cfg.section);
+  cfg.here = loader.here();
+  std::map<std::string, std::string> raw;
+  for (const auto& e : entries) {
+    if (e.section != cfg.section) continue;
+    if (!known_keys.count(e.key) && !ignored_alembic_keys.count(e.key) && e.key.rfind("x.", 0) != 0)
+      loader.fail(e.key, "unknown key");
+    raw[e.key] = e.value;
+  }
+  auto value = [&](const std::string& key) -> std::optional<std::string> {
+    auto it = raw.find(key);
+    if (it == raw.end()) return std::nullopt;
+    return loader.expand(key, it->second, raw);
+  };
+
+  if (auto v = value("script_location")) cfg.script_location = absolute(cfg.here, *v);
+  if (auto v = value("version_locations")) {
+    for (const auto& p : split_list(*v)) cfg.version_locations.push_back(absolute(cfg.here, p));
+    if (cfg.version_locations.empty()) loader.fail("version_locations", "empty value for");
+  } else if (!cfg.script_location.empty()) {
+    cfg.version_locations.push_back((fs::path(cfg.script_location) / "versions").string());
+  } else {
+    cfg.version_locations.push_back(absolute(cfg.here, "migrations/versions"));
+  }
+  if (auto v = value("file_template")) cfg.file_template = *v;
+  if (auto v = value("truncate_slug_length")) cfg.truncate_slug_length = loader.integer("truncate_slug_length", *v);
+  if (auto v = value("timezone")) cfg.timezone = *v;
+  if (auto v = value("version_table")) {
+    if (v->empty() || v->size() > 63) loader.fail("version_table", "invalid table name for");
+    cfg.version_table = *v;
+  }
+  if (auto v = value("version_table_schema")) cfg.version_table_schema = *v;
+  if (auto v = value("transaction_per_migration"))
+    cfg.transaction_per_migration = loader.boolean("transaction_per_migration", *v);
+  if (auto v = value("include_schemas")) cfg.include_schemas = split_list(*v);
+  if (auto v = value("lock_timeout")) cfg.lock_timeout_seconds = loader.integer("lock_timeout", *v);
+  if (auto v = value("log_level")) {
+    static const std::set<std::string> levels = {"debug", "info", "warning", "error"};
+    if (!levels.count(*v)) loader.fail("log_level", fmt::format("expected debug, info, warning or error, got '{}', for", *v));
+    cfg.log_level = *v;
+  }
+  for (const auto& [k, v] : raw)
+    if (k.rfind("x.", 0) == 0) cfg.x_arguments[k.substr(2)] = loader.expand(k, v, raw);
+
+  // The URL: --url, then DATABASE_URL, then the ini (`url`, or Alembic's sqlalchemy.url).
+  if (overrides.url && !overrides.url->empty()) cfg.url = *overrides.url;
+  else if (const char* env = std::getenv("DATABASE_URL"); env && *env) cfg.url = env;
+  else if (auto v = value("url")) cfg.url = *v;
+  else if (auto v2 = value("sqlalchemy.url")) cfg.url = *v2;
+  remember_secret(password_of(cfg.url));
+  cfg.url = libpq_url(cfg.url);
+
+  for (const auto& [k, v] : overrides.x_arguments) cfg.x_arguments[k] = v;
+  return cfg;
+}
+
+}  // namespace migrate::config

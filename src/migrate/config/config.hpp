@@ -1,0 +1,38 @@
+// The settings of one run: migrate.ini (or an Alembic alembic.ini), then env, then flags.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace migrate::config {
+
+struct Config {
+  std::string file;                          // the ini that was read (absolute)
+  std::string here;                          // its folder: %(here)s
+  std::string section = "migrate";           // or "alembic", or -n NAME
+  std::string url;                           // resolved: --url > DATABASE_URL > ini
+  std::string script_location;
+  std::vector<std::string> version_locations;  // absolute folders, first one gets new files
+  std::string file_template = "%(rev)s_%(slug)s";
+  int truncate_slug_length = 40;
+  std::string timezone;                      // empty: local time for create dates
+  std::string version_table = "alembic_version";
+  std::string version_table_schema;          // empty: the connection's search_path
+  bool transaction_per_migration = false;
+  std::vector<std::string> include_schemas;
+  int lock_timeout_seconds = 0;              // how long to wait for another run's lock
+  std::string log_level = "info";
+  std::map<std::string, std::string> x_arguments;
+};
+
+struct Overrides {
+  std::optional<std::string> url;            // --url
+  std::optional<std::string> section;        // -n / --name
+  std::map<std::string, std::string> x_arguments;
+};
+
+// Reads `path`; throws ConfigError("<file>:<line>: <what> '<key>'") on a bad key or value.
+Config load(const std::string& path, const Overrides& overrides = {});
+
+}  // namespace migrate::config

@@ -1,0 +1,65 @@
+// Opening connections and turning libpq's errors into one redacted line.
+#include "migrate/db/connection.hpp"
+
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include <migrate/error.hpp>
+
+#include "migrate/config/secrets.hpp"
+
+namespace migrate::db {
+
+namespace {
+
+// libpqxx drops server NOTICEs unless a handler is installed; a user wants to see them
+// ("relation already exists, skipping"). They go to stderr with the rest of the log.
+class NoticeToStderr final : public pqxx::errorhandler {
+ public:
+  explicit NoticeToStderr(pqxx::connection_base& c) : pqxx::errorhandler(c) {}
+  bool operator()(const char msg[]) noexcept override {
+    std::string text = config::redact(msg);
+    while (!text.empty() && text.back() == '\n') text.pop_back();
+    std::cerr << text << '\n';
+    return true;
+  }
+};
+
+struct Connection final : pqxx::connection {
+  explicit Connection(const std::string& url) : pqxx::connection(url), notices(*this) {}
+  NoticeToStderr notices;
+};
+
+}  // namespace
+
+std::string server_message(const std::exception& e) {
+  std::string text = e.what();
+  auto nl = text.find('\n');
+  if (nl != std::string::npos) text = text.substr(0, nl);
+  for (const char* prefix : {"ERROR:  ", "FATAL:  ", "ERROR: ", "FATAL: "})
+    if (text.rfind(prefix, 0) == 0) text = text.substr(std::string(prefix).size());
+  return config::redact(text);
+}
+
+std::unique_ptr<pqxx::connection> connect(const std::string& url) {
+  if (url.empty())
+    throw ConfigError("no database URL: set `url` in the ini, DATABASE_URL, or --url");
+  try {
+    auto c = std::make_unique<Connection>(url);
+    c->inhibit_reactivation(true);
+    return c;
+  } catch (const pqxx::broken_connection& e) {
+    throw DatabaseError("cannot connect to " + config::redact(url) + ": " + server_message(e));
+  } catch (const std::exception& e) {
+    throw DatabaseError("cannot connect to " + config::redact(url) + ": " + server_message(e));
+  }
+}
+
+std::string describe(pqxx::connection& c) {
+  std::string host = c.hostname() ? c.hostname() : "local";
+  std::string port = c.port() ? c.port() : "";
+  return fmt::format("{}:{}/{}", host, port, c.dbname() ? c.dbname() : "");
+}
+
+}  // namespace migrate::db

@@ -1,0 +1,20 @@
+// A libpqxx connection opened the way every run needs it: redacted errors, NOTICEs to
+// the log, no silent reconnection (which would drop the session's advisory lock).
+#pragma once
+#include <memory>
+#include <string>
+
+#include <pqxx/pqxx>
+
+namespace migrate::db {
+
+// Opens `url` (a libpq URL or conninfo); throws DatabaseError with the password masked.
+std::unique_ptr<pqxx::connection> connect(const std::string& url);
+
+// The first line of a server error, without libpq's "ERROR:  " prefix, redacted.
+std::string server_message(const std::exception& e);
+
+// "host:port/dbname" of a connection, for messages (never the password).
+std::string describe(pqxx::connection& c);
+
+}  // namespace migrate::db

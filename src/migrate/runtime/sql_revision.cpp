@@ -1,0 +1,116 @@
+// Reading plain SQL revision files; statements are split by libpg_query, never by hand.
+#include "migrate/runtime/sql_revision.hpp"
+
+#include <fmt/format.h>
+#include <pg_query.h>
+
+#include <fstream>
+#include <sstream>
+
+#include <migrate/error.hpp>
+
+namespace migrate::runtime {
+
+namespace {
+
+std::string trim(const std::string& s) {
+  auto b = s.find_first_not_of(" \t\r");
+  if (b == std::string::npos) return "";
+  return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
+}
+
+std::vector<std::string> split_list(const std::string& v) {
+  std::vector<std::string> out;
+  std::stringstream in(v);
+  for (std::string item; std::getline(in, item, ',');)
+    if (auto t = trim(item); !t.empty()) out.push_back(t);
+  return out;
+}
+
+int line_at(const std::string& text, size_t offset) {
+  int line = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i)
+    if (text[i] == '\n') ++line;
+  return line;
+}
+
+}  // namespace
+
+std::vector<std::string> split_statements(const std::string& sql, const std::string& file, int first_line) {
+  PgQuerySplitResult result = pg_query_split_with_parser(sql.c_str());
+  std::vector<std::string> statements;
+  if (result.error) {
+    // cursorpos is 1-based, in bytes.
+    int line = first_line + line_at(sql, result.error->cursorpos > 0 ? result.error->cursorpos - 1 : 0) - 1;
+    std::string message = result.error->message;
+    pg_query_free_split_result(result);
+    throw RevisionError(fmt::format("{}:{}: {}", file, line, message));
+  }
+  for (int i = 0; i < result.n_stmts; ++i) {
+    auto* s = result.stmts[i];
+    std::string text = trim(sql.substr(static_cast<size_t>(s->stmt_location), static_cast<size_t>(s->stmt_len)));
+    // A leading comment is part of the next statement's span; a span of only comments
+    // would be an empty statement for the server.
+    if (!text.empty()) statements.push_back(text);
+  }
+  pg_query_free_split_result(result);
+  return statements;
+}
+
+SqlRevision read_sql_revision(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw RevisionError(fmt::format("{}: cannot read revision file", path));
+  SqlRevision rev;
+  rev.meta.path = path;
+  enum class Section { Header, Up, Down } section = Section::Header;
+  std::string up, down, line;
+  int up_line = 0, down_line = 0;
+  bool seen_revision = false, seen_down = false;
+  for (int n = 1; std::getline(in, line); ++n) {
+    std::string t = trim(line);
+    if (t == "-- migrate:up") {
+      if (section != Section::Header) throw RevisionError(fmt::format("{}:{}: second '-- migrate:up'", path, n));
+      section = Section::Up;
+      up_line = n + 1;
+      continue;
+    }
+    if (t == "-- migrate:down") {
+      if (section != Section::Up)
+        throw RevisionError(fmt::format("{}:{}: '-- migrate:down' must follow '-- migrate:up'", path, n));
+      section = Section::Down;
+      down_line = n + 1;
+      continue;
+    }
+    if (section == Section::Up) { up += line + "\n"; continue; }
+    if (section == Section::Down) { down += line + "\n"; continue; }
+    if (t.empty()) continue;
+    if (t.rfind("--", 0) != 0)
+      throw RevisionError(fmt::format("{}:{}: SQL before '-- migrate:up'", path, n));
+    auto colon = t.find(':');
+    if (colon == std::string::npos) continue;  // a plain comment in the header
+    std::string key = trim(t.substr(2, colon - 2));
+    std::string value = trim(t.substr(colon + 1));
+    if (key == "revision") { rev.meta.id = value; seen_revision = true; }
+    else if (key == "down_revision" || key == "revises") { rev.meta.down_revisions = split_list(value); seen_down = true; }
+    else if (key == "branch_labels") rev.meta.branch_labels = split_list(value);
+    else if (key == "depends_on") rev.meta.depends_on = split_list(value);
+    else if (key == "message") rev.meta.message = value;
+    else if (key == "create_date") rev.meta.create_date = value;
+    else if (key == "transactional") {
+      if (value != "true" && value != "false")
+        throw RevisionError(fmt::format("{}:{}: transactional must be true or false", path, n));
+      rev.transactional = value == "true";
+    }
+    else throw RevisionError(fmt::format("{}:{}: unknown header key '{}'", path, n, key));
+  }
+  if (!seen_revision || rev.meta.id.empty()) throw RevisionError(fmt::format("{}: no '-- revision:' header", path));
+  if (rev.meta.id.size() > 32)
+    throw RevisionError(fmt::format("{}: revision id '{}' is longer than 32 characters", path, rev.meta.id));
+  if (!seen_down) throw RevisionError(fmt::format("{}: no '-- down_revision:' header (leave it empty for a base)", path));
+  if (section == Section::Header) throw RevisionError(fmt::format("{}: no '-- migrate:up' section", path));
+  rev.up = split_statements(up, path, up_line);
+  rev.down = split_statements(down, path, down_line);
+  return rev;
+}
+
+}  // namespace migrate::runtime
