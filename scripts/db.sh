@@ -72,7 +72,7 @@ is_local_host() { [[ $db_host == 127.0.0.1 || $db_host == localhost || $db_host 
 
 # --- which engine ----------------------------------------------------------------------------
 
-compose=()
+compose=() compose_name=""
 use_docker() {
   case "${MIGRATE_DB_MODE:-}" in
   local) return 1 ;;
@@ -87,14 +87,22 @@ use_docker() {
   elif command -v docker-compose >/dev/null; then compose=(docker-compose)
   else die "a Docker engine answers but neither 'docker compose' nor 'docker-compose' is installed"
   fi
+  compose_name=${compose[*]}
   compose+=(--project-directory "$root" -f "$root/docker-compose.yml")
   export MIGRATE_DB_PORT=$db_port   # docker-compose.yml publishes this port
+}
+
+# Quiet on success; on failure, compose's own last line says why.
+compose_run() {
+  local out
+  out=$("${compose[@]}" "$@" 2>&1) || die "$compose_name $* failed: $(tail -n 1 <<<"$out")"
 }
 
 # --- the local cluster -----------------------------------------------------------------------
 
 # The server refuses to run as root, so root runs it as `postgres`; anyone else as themselves.
-as_server() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+# From /, since `postgres` may not be allowed into the caller's directory.
+as_server() { if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
 
 # Can the server's user create files in $1? Creates $1 (owned by that user) to find out.
 usable_dir() {
@@ -136,11 +144,11 @@ resolve_dir() { # $1=create: make sure the chosen folder is usable
 running() { [ -f "$data/postmaster.pid" ] && as_server "$pg_bin/pg_ctl" -D "$data" status >/dev/null 2>&1; }
 
 # One creation or start at a time per cluster, even from several shells.
+# The lock file lives with the cluster, so it goes when the folder goes.
 lock() {
-  local f
-  f=/tmp/migrate-db-$(printf %s "$base" | sha256sum | cut -c1-12).lock
-  exec 9>>"$f"
-  flock -w 120 9 || die "another db.sh has held $f for two minutes"
+  [ -d "$base" ] || return 0
+  exec 9>>"$base/.lock"
+  flock -w 120 9 || die "another db.sh has held $base/.lock for two minutes"
 }
 
 # The last FATAL/ERROR line of the server log, to say why it did not start.
@@ -234,7 +242,7 @@ local_reset() {
 cmd_up() {
   if reachable; then say "up at $masked_url"; return; fi
   if use_docker; then
-    "${compose[@]}" up -d postgres >/dev/null 2>&1 || die "docker compose up failed; see scripts/db.sh logs"
+    compose_run up -d postgres
   else
     local_up
   fi
@@ -245,14 +253,14 @@ cmd_up() {
 }
 
 cmd_down() {
-  if use_docker; then "${compose[@]}" down >/dev/null 2>&1 || die "docker compose down failed"; say "stopped (volume kept)"
+  if use_docker; then compose_run down; say "stopped (volume kept)"
   else local_down
   fi
 }
 
 cmd_reset() {
   if use_docker; then
-    "${compose[@]}" down -v >/dev/null 2>&1 || die "docker compose down -v failed"
+    compose_run down -v
     say "data destroyed"
     cmd_up
   else
