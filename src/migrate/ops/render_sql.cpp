@@ -93,7 +93,9 @@ std::string column_name(const QualifiedName& table, const std::string& column) {
 
 std::string comment_literal(const std::optional<std::string>& comment) { return quote_literal(comment); }
 
-std::string value_sql(const Value& value) {
+}  // namespace
+
+std::string value_literal(const Value& value) {
   return std::visit(
       [](const auto& v) -> std::string {
         using T = std::decay_t<decltype(v)>;
@@ -109,6 +111,8 @@ std::string value_sql(const Value& value) {
       },
       value.v);
 }
+
+namespace {
 
 // Substitutes $1..$n with literals so the same text serves online and offline runs.
 std::string bind_params(const op::Execute& e) {
@@ -314,7 +318,7 @@ struct Renderer {
     std::vector<std::string> rows;
     for (const auto& row : b.rows) {
       std::vector<std::string> values;
-      for (const auto& v : row) values.push_back(value_sql(v));
+      for (const auto& v : row) values.push_back(value_literal(v));
       rows.push_back("(" + join(values) + ")");
     }
     return {fmt::format("INSERT INTO {} ({}) VALUES\n    {}", quote_name(b.table), idents(b.columns),

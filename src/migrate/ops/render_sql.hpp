@@ -19,6 +19,9 @@ std::string quote_ident(const std::string& name);
 // schema.name, each part quoted only where needed; just the name when the schema is empty.
 std::string quote_name(const QualifiedName& name);
 
+// A bulk_insert value as a SQL literal (text() values verbatim).
+std::string value_literal(const Value& value);
+
 // One column definition as CREATE TABLE and ADD COLUMN write it (comments excluded: they
 // are separate COMMENT ON statements).
 std::string column_definition(const Column& column, bool inline_primary_key = true);

@@ -1,0 +1,55 @@
+// Replays the printed C++ and checks it records operations with the same SQL and C++ as the originals.
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <migrate/ops.hpp>
+
+#include "migrate/ops/render_cpp.hpp"
+#include "roundtrip_text.hpp"
+
+namespace migrate {
+void replay_every_operation(Ops& op);
+}
+
+namespace {
+
+std::string read(const char* path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Reports the first differing line, which is where a printer or a parser went wrong.
+bool same(const char* what, const std::string& expected, const std::string& actual) {
+  if (expected == actual) return true;
+  std::istringstream e(expected), a(actual);
+  std::string el, al;
+  for (int line = 1;; ++line) {
+    bool more_e = static_cast<bool>(std::getline(e, el)), more_a = static_cast<bool>(std::getline(a, al));
+    if (!more_e && !more_a) break;
+    if (el != al || more_e != more_a) {
+      std::cerr << what << " differs at line " << line << ":\n  expected: " << el << "\n  replayed: " << al << "\n";
+      break;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+int main() {
+  migrate::Ops op;
+  migrate::replay_every_operation(op);
+  std::string expected_sql = read(EXPECTED_SQL);
+  if (expected_sql.empty()) {
+    std::cerr << "no expected SQL at " << EXPECTED_SQL << "\n";
+    return 1;
+  }
+  bool ok = same("SQL", expected_sql, roundtrip::sql_text(op.operations()));
+  ok = same("C++", read(EXPECTED_CPP), migrate::ops::render_cpp(op.operations(), 2)) && ok;
+  std::cout << op.operations().size() << " operations replayed from printed C++: "
+            << (ok ? "same SQL and C++" : "MISMATCH") << "\n";
+  return ok ? 0 : 1;
+}
