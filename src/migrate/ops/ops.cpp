@@ -12,7 +12,12 @@ void Ops::execute(std::string sql, std::vector<std::optional<std::string>> param
 void Ops::autocommit_block(const std::function<void()>& body) {
   record(op::BeginAutocommit{});
   ++autocommit_depth_;
-  body();
+  try {
+    body();
+  } catch (...) {
+    --autocommit_depth_;  // the Ops object stays usable after a body that threw
+    throw;
+  }
   --autocommit_depth_;
   record(op::EndAutocommit{});
 }
