@@ -65,6 +65,7 @@ int run(int argc, char** argv) {
   add_migrate_commands(app, chosen);
   add_inspect_commands(app, chosen);
   add_revision_commands(app, chosen);
+  add_project_commands(app, chosen);
 
   try {
     app.parse(argc, argv);

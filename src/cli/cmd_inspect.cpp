@@ -1,4 +1,4 @@
-// current and heads: where the database is, and where the graph ends.
+// Read-only commands: current, heads, branches, history, show.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -8,47 +8,138 @@
 #include "cli/commands.hpp"
 #include "cli/revision_text.hpp"
 #include "migrate/config/secrets.hpp"
+#include "migrate/graph/history.hpp"
+#include "migrate/graph/target_resolver.hpp"
+#include "migrate/graph/topo_order.hpp"
 #include "migrate/runtime/run.hpp"
 
 namespace migrate::cli {
 
 namespace {
 
+std::set<std::string> as_set(const std::vector<std::string>& v) { return {v.begin(), v.end()}; }
+
 int current(Context& ctx, bool verbose, bool check_heads) {
   const auto& project = ctx.project();
   auto heads = runtime::read_current_heads(project);
   if (verbose) ctx.info("Current revision(s) for " + config::redact(project.config().url) + ":");
+  RevisionText text(project.map());
   nlohmann::json list = nlohmann::json::array();
-  auto graph_heads = project.map().heads();
   for (const auto& id : heads) {
     if (!project.map().contains(id)) {
-      ctx.warn(fmt::format("the database is at {}, which no revision of this project defines", id));
-      list.push_back({{"revision", id}, {"known", false}});
-      if (!ctx.json()) ctx.print(id);
-      continue;
+      // Alembic fails here; saying which row is unknown is more use to the reader.
+      throw RevisionError(fmt::format("the database is at {}, which no revision of this project defines", id));
     }
     const auto& rev = project.map().get(id);
-    list.push_back(revision_json(project.map(), rev));
-    if (!ctx.json()) ctx.print(verbose ? log_entry(project.map(), rev) : short_line(project.map(), rev));
+    list.push_back(text.json(rev));
+    if (!ctx.json()) ctx.print(verbose ? text.log_entry(rev) : text.short_line(rev));
   }
   if (ctx.json()) ctx.document() = {{"command", "current"}, {"current", list}};
   if (check_heads) {
-    std::vector<std::string> sorted_heads = graph_heads;
-    std::sort(sorted_heads.begin(), sorted_heads.end());
-    if (heads != sorted_heads) throw RevisionError("Database is not on the head revision(s)");
+    auto graph_heads = project.map().heads();
+    std::sort(graph_heads.begin(), graph_heads.end());
+    if (heads != graph_heads) throw RevisionError("Database is not on the head revision(s)");
   }
   return 0;
 }
 
-int heads(Context& ctx, bool verbose) {
+int heads(Context& ctx, bool verbose, bool resolve_dependencies) {
   const auto& map = ctx.project().map();
+  RevisionText text(map);
   nlohmann::json list = nlohmann::json::array();
-  for (const auto& id : map.heads()) {
+  // --resolve-dependencies: Alembic's heads over down edges only, so a head that another
+  // branch depends on still shows.
+  for (const auto& id : resolve_dependencies ? map.down_heads() : map.heads()) {
     const auto& rev = map.get(id);
-    list.push_back(revision_json(map, rev));
-    if (!ctx.json()) ctx.print(verbose ? log_entry(map, rev) : short_line(map, rev));
+    list.push_back(text.json(rev));
+    if (!ctx.json()) ctx.print(verbose ? text.log_entry(rev) : text.head_line(rev));
   }
   if (ctx.json()) ctx.document() = {{"command", "heads"}, {"heads", list}};
+  return 0;
+}
+
+int branches(Context& ctx, bool verbose) {
+  const auto& map = ctx.project().map();
+  RevisionText text(map);
+  nlohmann::json list = nlohmann::json::array();
+  std::vector<char> all(map.size(), 1);
+  for (auto i : graph::newest_first(map, all)) {
+    if (!map.is_branch_point(i)) continue;
+    const auto& rev = map.at(i);
+    nlohmann::json children = nlohmann::json::array();
+    std::string out = (verbose ? text.log_entry(rev) : text.short_line(rev)) + "\n";
+    for (auto c : map.down_children(i)) {
+      const auto& child = map.at(c);
+      children.push_back(child.id);
+      out += fmt::format("{} -> {}{}\n", std::string(rev.id.size(), ' '), text.head_line(child),
+                         verbose ? ", " + child.message : "");
+    }
+    list.push_back({{"revision", rev.id}, {"branches_into", children}});
+    if (!ctx.json()) ctx.print(out);
+  }
+  if (ctx.json()) ctx.document() = {{"command", "branches"}, {"branch_points", list}};
+  return 0;
+}
+
+struct HistoryOptions {
+  std::string range;
+  bool verbose = false;
+  bool indicate_current = false;
+};
+
+int history(Context& ctx, const HistoryOptions& o) {
+  const auto& project = ctx.project();
+  const auto& map = project.map();
+  std::string lower, upper;
+  if (!o.range.empty()) {
+    auto colon = o.range.find(':');
+    if (colon == std::string::npos)
+      throw UsageError(fmt::format("History range requires [start]:[end], [start]:, or :[end]; got '{}'", o.range));
+    lower = o.range.substr(0, colon);
+    upper = o.range.substr(colon + 1);
+  }
+  std::vector<std::string> current;
+  if (o.indicate_current || lower == "current" || upper == "current") current = runtime::read_current_heads(project);
+  std::vector<std::string> ids;
+  if (lower == "current" || upper == "current") {
+    auto side = [&](const std::string& s) -> std::vector<std::string> {
+      if (s == "current") return current;
+      if (s.empty()) return {};
+      return graph::resolve_target(map, s, current);
+    };
+    ids = graph::history_between(map, side(lower), side(upper));
+  } else {
+    ids = graph::history(map, lower, upper, current);
+  }
+  RevisionText text(map, as_set(current));
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& id : ids) {
+    const auto& rev = map.get(id);
+    list.push_back(text.json(rev));
+    if (!ctx.json()) ctx.print(o.verbose ? text.log_entry(rev) : text.history_line(rev));
+  }
+  if (ctx.json()) ctx.document() = {{"command", "history"}, {"revisions", list}};
+  return 0;
+}
+
+int show(Context& ctx, const std::string& target) {
+  const auto& project = ctx.project();
+  const auto& map = project.map();
+  std::vector<std::string> current;
+  std::vector<std::string> ids;
+  if (target == "current") {
+    ids = current = runtime::read_current_heads(project);
+  } else {
+    ids = graph::resolve_target(map, target);
+  }
+  if (ids.empty()) throw RevisionError(fmt::format("'{}' names no revision", target));
+  RevisionText text(map, as_set(current));
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& id : ids) {
+    list.push_back(text.json(map.get(id)));
+    if (!ctx.json()) ctx.print(text.log_entry(map.get(id)));
+  }
+  if (ctx.json()) ctx.document() = {{"command", "show"}, {"revisions", list}};
   return 0;
 }
 
@@ -61,10 +152,28 @@ void add_inspect_commands(CLI::App& app, Action& chosen) {
   c->add_flag("--check-heads", cur->second, "fail unless the database is at the head revision(s)");
   on_run(c, chosen, [cur](Context& ctx) { return current(ctx, cur->first, cur->second); });
 
-  auto hv = std::make_shared<bool>(false);
+  auto ho = std::make_shared<std::pair<bool, bool>>();
   auto* h = app.add_subcommand("heads", "Show the head revisions of the graph");
-  h->add_flag("-v,--verbose", *hv, "full detail of each revision");
-  on_run(h, chosen, [hv](Context& ctx) { return heads(ctx, *hv); });
+  h->add_flag("-v,--verbose", ho->first, "full detail of each revision");
+  h->add_flag("--resolve-dependencies", ho->second, "treat dependencies as down revisions");
+  on_run(h, chosen, [ho](Context& ctx) { return heads(ctx, ho->first, ho->second); });
+
+  auto bv = std::make_shared<bool>(false);
+  auto* b = app.add_subcommand("branches", "Show the branch points of the graph");
+  b->add_flag("-v,--verbose", *bv, "full detail of each revision");
+  on_run(b, chosen, [bv](Context& ctx) { return branches(ctx, *bv); });
+
+  auto hist = std::make_shared<HistoryOptions>();
+  auto* hi = app.add_subcommand("history", "List revisions in order, newest first");
+  hi->add_option("-r,--rev-range", hist->range, "[start]:[end], e.g. base:head, -3:, current:, ae10:");
+  hi->add_flag("-v,--verbose", hist->verbose, "full detail of each revision");
+  hi->add_flag("-i,--indicate-current", hist->indicate_current, "mark the database's current revisions");
+  on_run(hi, chosen, [hist](Context& ctx) { return history(ctx, *hist); });
+
+  auto rev = std::make_shared<std::string>();
+  auto* s = app.add_subcommand("show", "Show the revision(s) a target names");
+  s->add_option("revision", *rev, "an id, prefix, label, head, heads or current")->required();
+  on_run(s, chosen, [rev](Context& ctx) { return show(ctx, *rev); });
 }
 
 }  // namespace migrate::cli

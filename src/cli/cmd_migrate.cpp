@@ -1,4 +1,5 @@
-// upgrade and downgrade: online through the runner, or offline (--sql) as SQL text.
+// Commands that move the database: upgrade, downgrade, to, stamp, ensure_version —
+// online through the runner, or offline (--sql) as SQL text.
 #include <fmt/format.h>
 
 #include <iostream>
@@ -7,6 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/step_output.hpp"
+#include "migrate/graph/target_resolver.hpp"
 #include "migrate/runtime/run.hpp"
 
 namespace migrate::cli {
@@ -16,7 +18,6 @@ namespace {
 struct MoveOptions {
   std::string target;
   bool sql = false;
-  std::string tag;
 };
 
 // "start:end" for offline runs; the start is a revision id or "base".
@@ -26,17 +27,17 @@ std::pair<std::vector<std::string>, std::string> split_range(Context& ctx, const
   std::string start = spec.substr(0, colon);
   std::string end = spec.substr(colon + 1);
   std::vector<std::string> heads;
-  if (!start.empty() && start != "base") heads.push_back(ctx.project().map().get(start).id);
+  if (!start.empty() && start != "base") heads = graph::resolve_target(ctx.project().map(), start);
   return {heads, end};
 }
 
 int move(Context& ctx, runtime::Goal goal, const MoveOptions& o) {
   const auto& project = ctx.project();
   StepPrinter printer(ctx);
-  const char* verb = goal == runtime::Goal::Upgrade ? "upgrade" : "downgrade";
+  const char* verb = goal == runtime::Goal::Upgrade ? "upgrade" : goal == runtime::Goal::Downgrade ? "downgrade" : "to";
   if (o.sql) {
-    if (goal == runtime::Goal::Downgrade && o.target.find(':') == std::string::npos)
-      throw UsageError("downgrade with --sql requires <fromrev>:<torev>");
+    if (goal != runtime::Goal::Upgrade && o.target.find(':') == std::string::npos)
+      throw UsageError(fmt::format("{} with --sql requires <fromrev>:<torev>", verb));
     auto [start, end] = split_range(ctx, o.target);
     runtime::run_offline(project, goal, start, end, std::cout, printer);
     return 0;
@@ -44,11 +45,35 @@ int move(Context& ctx, runtime::Goal goal, const MoveOptions& o) {
   if (o.target.find(':') != std::string::npos)
     throw UsageError(fmt::format("a range ({}) is only allowed with --sql", o.target));
   auto result = runtime::run_online(project, goal, o.target, printer);
-  ctx.info(summary(goal == runtime::Goal::Upgrade ? "Upgraded" : "Downgraded", result));
+  bool up = !result.steps.empty() && result.steps.front().step.direction == graph::Direction::Up;
+  ctx.info(summary(up ? "Upgraded" : "Downgraded", result));
   if (ctx.json()) {
     ctx.document() = to_json(result);
     ctx.document()["command"] = verb;
   }
+  return 0;
+}
+
+int stamp(Context& ctx, const std::vector<std::string>& targets, bool sql, bool purge) {
+  if (sql) {
+    if (purge) throw UsageError("--purge has no meaning with --sql");
+    runtime::stamp_offline(ctx.project(), targets, std::cout);
+    return 0;
+  }
+  auto r = runtime::stamp_online(ctx.project(), targets, purge);
+  ctx.info(fmt::format("Stamped {} -> {}", runtime::heads_text(r.before), runtime::heads_text(r.after)));
+  if (ctx.json()) ctx.document() = {{"command", "stamp"}, {"before", r.before}, {"after", r.after}};
+  return 0;
+}
+
+int ensure_version(Context& ctx, bool sql) {
+  if (sql) {
+    runtime::ensure_version_offline(ctx.project(), std::cout);
+    return 0;
+  }
+  bool created = runtime::ensure_version_online(ctx.project());
+  ctx.info(created ? "Created the version table" : "The version table exists");
+  if (ctx.json()) ctx.document() = {{"command", "ensure_version"}, {"created", created}};
   return 0;
 }
 
@@ -60,7 +85,6 @@ void add_migrate_commands(CLI::App& app, Action& chosen) {
   auto* upgrade = app.add_subcommand("upgrade", "Upgrade to a later version (default: head)");
   upgrade->add_option("revision", up->target, "target: head, heads, an id, label@head, +N, or start:end with --sql");
   upgrade->add_flag("--sql", up->sql, "print the SQL instead of running it (offline mode)");
-  upgrade->add_option("--tag", up->tag, "an arbitrary tag, readable by revisions");
   on_run(upgrade, chosen, [up](Context& ctx) { return move(ctx, runtime::Goal::Upgrade, *up); });
 
   auto down = std::make_shared<MoveOptions>();
@@ -68,8 +92,29 @@ void add_migrate_commands(CLI::App& app, Action& chosen) {
   downgrade->add_option("revision", down->target, "target: -1, base, an id, label@-1, or start:end with --sql")
       ->required();
   downgrade->add_flag("--sql", down->sql, "print the SQL instead of running it (offline mode)");
-  downgrade->add_option("--tag", down->tag, "an arbitrary tag, readable by revisions");
   on_run(downgrade, chosen, [down](Context& ctx) { return move(ctx, runtime::Goal::Downgrade, *down); });
+
+  auto to = std::make_shared<MoveOptions>();
+  auto* to_cmd = app.add_subcommand("to", "Upgrade or downgrade, whichever reaches the target");
+  to_cmd->add_option("revision", to->target, "target: an id, label@head, base, +N, -N")->required();
+  to_cmd->add_flag("--sql", to->sql, "print the SQL instead of running it (requires start:end)");
+  on_run(to_cmd, chosen, [to](Context& ctx) { return move(ctx, runtime::Goal::To, *to); });
+
+  struct StampOptions {
+    std::vector<std::string> revisions;
+    bool sql = false, purge = false;
+  };
+  auto st = std::make_shared<StampOptions>();
+  auto* stamp_cmd = app.add_subcommand("stamp", "Set the version table to revision(s) without running any");
+  stamp_cmd->add_option("revisions", st->revisions, "one or more targets: an id, head, heads, base")->required();
+  stamp_cmd->add_flag("--sql", st->sql, "print the SQL instead of running it");
+  stamp_cmd->add_flag("--purge", st->purge, "empty the version table first");
+  on_run(stamp_cmd, chosen, [st](Context& ctx) { return stamp(ctx, st->revisions, st->sql, st->purge); });
+
+  auto ev = std::make_shared<bool>(false);
+  auto* ensure = app.add_subcommand("ensure_version", "Create the version table if it is missing");
+  ensure->add_flag("--sql", *ev, "print the SQL instead of running it");
+  on_run(ensure, chosen, [ev](Context& ctx) { return ensure_version(ctx, *ev); });
 }
 
 }  // namespace migrate::cli

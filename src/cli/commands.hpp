@@ -14,8 +14,9 @@ using Action = std::function<int(Context&)>;
 // Registers `sub` so that `action` runs when it is the command given.
 void on_run(CLI::App* sub, Action& chosen, Action action);
 
-void add_migrate_commands(CLI::App& app, Action& chosen);    // upgrade, downgrade
-void add_inspect_commands(CLI::App& app, Action& chosen);    // current, heads, history
-void add_revision_commands(CLI::App& app, Action& chosen);   // revision
+void add_migrate_commands(CLI::App& app, Action& chosen);    // upgrade, downgrade, to, stamp, ensure_version
+void add_inspect_commands(CLI::App& app, Action& chosen);    // current, heads, branches, history, show
+void add_revision_commands(CLI::App& app, Action& chosen);   // revision, merge, edit
+void add_project_commands(CLI::App& app, Action& chosen);    // init, list_templates
 
 }  // namespace migrate::cli

@@ -1,56 +1,64 @@
-// Alembic's revision formats (alembic/script/base.py: Script.log_entry, cmd_format).
+// Alembic's revision formats (alembic/script/base.py: Script.log_entry, _head_only).
 #include "cli/revision_text.hpp"
 
 #include <fmt/format.h>
 
-#include <algorithm>
+#include "migrate/graph/history.hpp"
+#include "migrate/graph/queries.hpp"
 
 namespace migrate::cli {
 
 namespace {
-
-std::vector<std::string> children_of(const graph::RevisionMap& map, const std::string& id) {
-  std::vector<std::string> out;
-  for (const auto& r : map.revisions())
-    if (std::find(r.down_revisions.begin(), r.down_revisions.end(), id) != r.down_revisions.end())
-      out.push_back(r.id);
-  return out;
-}
-
-bool is_head(const graph::RevisionMap& map, const std::string& id) {
-  auto heads = map.heads();
-  return std::find(heads.begin(), heads.end(), id) != heads.end();
-}
-
-std::string markers(const graph::RevisionMap& map, const graph::Revision& rev) {
-  std::string out;
-  if (is_head(map, rev.id)) out += " (head)";
-  if (children_of(map, rev.id).size() > 1) out += " (branchpoint)";
-  if (rev.down_revisions.size() > 1) out += " (mergepoint)";
-  return out;
-}
-
 std::string join(const std::vector<std::string>& v) { return fmt::format("{}", fmt::join(v, ", ")); }
-
 }  // namespace
 
-std::string short_line(const graph::RevisionMap& map, const graph::Revision& rev) {
-  return rev.id + markers(map, rev);
+RevisionText::RevisionText(const graph::RevisionMap& map, std::set<std::string> current)
+    : map_(map), current_(std::move(current)), labels_(graph::effective_branch_labels(map)) {}
+
+std::string RevisionText::labels(const graph::Revision& rev) const {
+  const auto& l = labels_[map_.index_of(rev.id)];
+  return l.empty() ? "" : " (" + join(l) + ")";
 }
 
-std::string history_line(const graph::RevisionMap& map, const graph::Revision& rev) {
-  std::string from = rev.down_revisions.empty() ? "<base>" : join(rev.down_revisions);
-  return fmt::format("{} -> {}{}, {}", from, rev.id, markers(map, rev), rev.message);
+std::string RevisionText::head_marks(const graph::Revision& rev) const {
+  auto m = graph::marks(map_, rev.id);
+  std::string out;
+  if (m.head) out += " (head)";
+  if (m.effective_head) out += " (effective head)";
+  if (current_.count(rev.id)) out += " (current)";
+  return out;
 }
 
-std::string log_entry(const graph::RevisionMap& map, const graph::Revision& rev) {
-  std::string out = fmt::format("Rev: {}{}\n", rev.id, markers(map, rev));
+std::string RevisionText::tree_marks(const graph::Revision& rev) const {
+  auto m = graph::marks(map_, rev.id);
+  return std::string(m.branch_point ? " (branchpoint)" : "") + (m.merge_point ? " (mergepoint)" : "");
+}
+
+std::string RevisionText::short_line(const graph::Revision& rev) const {
+  return rev.id + head_marks(rev) + tree_marks(rev);
+}
+
+std::string RevisionText::head_line(const graph::Revision& rev) const { return rev.id + labels(rev) + head_marks(rev); }
+
+std::string RevisionText::history_line(const graph::Revision& rev) const {
+  std::string down = rev.down_revisions.empty() ? "<base>" : join(rev.down_revisions);
+  if (!rev.depends_on.empty()) down += " (" + join(rev.depends_on) + ")";
+  return fmt::format("{} -> {}{}{}{}, {}", down, rev.id, labels(rev), head_marks(rev), tree_marks(rev), rev.message);
+}
+
+std::string RevisionText::log_entry(const graph::Revision& rev) const {
+  std::string out = fmt::format("Rev: {}{}{}\n", rev.id, head_marks(rev), tree_marks(rev));
   if (rev.down_revisions.size() > 1) out += fmt::format("Merges: {}\n", join(rev.down_revisions));
   else out += fmt::format("Parent: {}\n", rev.down_revisions.empty() ? "<base>" : rev.down_revisions[0]);
-  if (!rev.branch_labels.empty()) out += fmt::format("Branch names: {}\n", join(rev.branch_labels));
   if (!rev.depends_on.empty()) out += fmt::format("Also depends on: {}\n", join(rev.depends_on));
-  auto children = children_of(map, rev.id);
-  if (children.size() > 1) out += fmt::format("Branches into: {}\n", join(children));
+  const auto& l = labels_[map_.index_of(rev.id)];
+  if (!l.empty()) out += fmt::format("Branch names: {}\n", join(l));
+  auto children = map_.down_children(map_.index_of(rev.id));
+  if (children.size() > 1) {
+    std::vector<std::string> ids;
+    for (auto c : children) ids.push_back(map_.id(c));
+    out += fmt::format("Branches into: {}\n", join(ids));
+  }
   out += fmt::format("Path: {}\n\n", rev.path);
   out += fmt::format("    {}\n\n", rev.message);
   out += fmt::format("    Revision ID: {}\n", rev.id);
@@ -59,17 +67,19 @@ std::string log_entry(const graph::RevisionMap& map, const graph::Revision& rev)
   return out;
 }
 
-nlohmann::json revision_json(const graph::RevisionMap& map, const graph::Revision& rev) {
+nlohmann::json RevisionText::json(const graph::Revision& rev) const {
+  auto m = graph::marks(map_, rev.id);
   return {{"revision", rev.id},
           {"down_revisions", rev.down_revisions},
-          {"branch_labels", rev.branch_labels},
+          {"branch_labels", labels_[map_.index_of(rev.id)]},
           {"depends_on", rev.depends_on},
           {"message", rev.message},
           {"create_date", rev.create_date},
           {"path", rev.path},
-          {"is_head", is_head(map, rev.id)},
-          {"is_branch_point", children_of(map, rev.id).size() > 1},
-          {"is_merge_point", rev.down_revisions.size() > 1}};
+          {"is_head", m.head},
+          {"is_branch_point", m.branch_point},
+          {"is_merge_point", m.merge_point},
+          {"is_current", current_.count(rev.id) > 0}};
 }
 
 }  // namespace migrate::cli

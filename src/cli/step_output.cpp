@@ -30,9 +30,9 @@ std::string summary(const std::string& verb, const runtime::RunResult& result) {
   double total = 0;
   for (const auto& r : result.steps) total += r.seconds;
   if (result.steps.empty()) return fmt::format("Nothing to do: database is at {}", runtime::heads_text(result.after));
-  return fmt::format("{} {} -> {} ({} revision{}, {:.2f} s)", verb, runtime::heads_text(result.before),
+  return fmt::format("{} {} -> {} ({} revision{}, {:.1f} ms)", verb, runtime::heads_text(result.before),
                      runtime::heads_text(result.after), result.steps.size(), result.steps.size() == 1 ? "" : "s",
-                     total);
+                     total * 1000);
 }
 
 }  // namespace migrate::cli

@@ -54,7 +54,7 @@ const std::set<std::string> ignored_alembic_keys = {
 const std::set<std::string> known_keys = {
     "script_location", "version_locations", "file_template", "truncate_slug_length", "timezone",
     "sqlalchemy.url", "url", "version_table", "version_table_schema", "transaction_per_migration",
-    "include_schemas", "lock_timeout", "log_level"};
+    "include_schemas", "lock_timeout", "log_level", "revision_format"};
 
 class Loader {
  public:
@@ -198,6 +198,10 @@ Config load(const std::string& path, const Overrides& overrides) {
   if (auto v = value("file_template")) cfg.file_template = *v;
   if (auto v = value("truncate_slug_length")) cfg.truncate_slug_length = loader.integer("truncate_slug_length", *v);
   if (auto v = value("timezone")) cfg.timezone = *v;
+  if (auto v = value("revision_format")) {
+    if (*v != "cpp" && *v != "sql") loader.fail("revision_format", fmt::format("expected cpp or sql, got '{}', for", *v));
+    cfg.sql_revisions = *v == "sql";
+  }
   if (auto v = value("version_table")) {
     if (v->empty() || v->size() > 63) loader.fail("version_table", "invalid table name for");
     cfg.version_table = *v;

@@ -16,6 +16,7 @@ struct Config {
   std::vector<std::string> version_locations;  // absolute folders, first one gets new files
   std::string file_template = "%(rev)s_%(slug)s";
   int truncate_slug_length = 40;
+  bool sql_revisions = false;                // revision_format = sql: new files are .sql
   std::string timezone;                      // empty: local time for create dates
   std::string version_table = "alembic_version";
   std::string version_table_schema;          // empty: the connection's search_path

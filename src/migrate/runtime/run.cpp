@@ -8,6 +8,11 @@
 #include "migrate/db/advisory_lock.hpp"
 #include "migrate/db/connection.hpp"
 #include "migrate/db/version_table.hpp"
+#include "migrate/graph/queries.hpp"
+#include "migrate/graph/target_resolver.hpp"
+
+#include <algorithm>
+#include <set>
 
 namespace migrate::runtime {
 
@@ -19,8 +24,12 @@ db::VersionTable table_of(const Project& project) {
 
 std::vector<graph::Step> plan(const Project& project, Goal goal, const std::vector<std::string>& current,
                               const std::string& target) {
-  return goal == Goal::Upgrade ? graph::plan_upgrade(project.map(), current, target)
-                               : graph::plan_downgrade(project.map(), current, target);
+  switch (goal) {
+    case Goal::Upgrade: return graph::plan_upgrade(project.map(), current, target);
+    case Goal::Downgrade: return graph::plan_downgrade(project.map(), current, target);
+    case Goal::To: return graph::plan_to(project.map(), current, target);
+  }
+  return {};
 }
 
 }  // namespace
@@ -77,6 +86,108 @@ std::vector<std::string> read_current_heads(const Project& project) {
   } catch (const pqxx::sql_error& e) {
     throw DatabaseError(db::server_message(e));
   }
+}
+
+namespace {
+
+std::vector<std::string> resolve_all(const Project& project, const std::vector<std::string>& targets,
+                                     const std::vector<std::string>& current) {
+  std::vector<std::string> out;
+  for (const auto& t : targets)
+    for (auto& id : graph::resolve_target(project.map(), t, current)) out.push_back(id);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+// The version table after stamping: a current head on the same line as a target (its
+// ancestor or descendant) gives way to it; "base" clears everything.
+std::vector<std::string> stamped_heads(const Project& project, const std::vector<std::string>& current,
+                                       const std::vector<std::string>& destinations, bool purge, bool to_base) {
+  std::set<std::string> keep;
+  if (!purge && !to_base) {
+    for (const auto& head : current) {
+      if (!project.map().contains(head)) continue;  // an unknown row is not ours to keep
+      auto up = graph::ancestors(project.map(), head);
+      auto down = graph::descendants(project.map(), head);
+      bool same_line = std::any_of(destinations.begin(), destinations.end(), [&](const std::string& d) {
+        return d == head || std::find(up.begin(), up.end(), d) != up.end() ||
+               std::find(down.begin(), down.end(), d) != down.end();
+      });
+      if (!same_line) keep.insert(head);
+    }
+  }
+  keep.insert(destinations.begin(), destinations.end());
+  return {keep.begin(), keep.end()};
+}
+
+bool names_base(const std::vector<std::string>& targets) {
+  return std::find(targets.begin(), targets.end(), "base") != targets.end();
+}
+
+}  // namespace
+
+StampResult stamp_online(const Project& project, const std::vector<std::string>& targets, bool purge) {
+  const auto& cfg = project.config();
+  auto connection = db::connect(cfg.url);
+  db::AdvisoryLock lock(*connection, cfg.version_table, cfg.lock_timeout_seconds);
+  auto table = table_of(project);
+  StampResult result;
+  try {
+    pqxx::work tx(*connection);
+    bool exists = db::version_table_exists(tx, table);
+    if (exists) {
+      for (const auto& row : tx.exec("SELECT version_num FROM " + table.qualified())) result.before.push_back(row[0].c_str());
+      std::sort(result.before.begin(), result.before.end());
+    }
+    auto destinations = resolve_all(project, targets, result.before);
+    result.after = stamped_heads(project, result.before, destinations, purge, names_base(targets));
+    if (!exists) tx.exec(table.create_sql());
+    for (const auto& v : result.before)
+      if (!std::binary_search(result.after.begin(), result.after.end(), v)) tx.exec(table.delete_sql(v));
+    for (const auto& v : result.after)
+      if (!std::binary_search(result.before.begin(), result.before.end(), v)) tx.exec(table.insert_sql(v));
+    tx.commit();
+  } catch (const pqxx::broken_connection& e) {
+    throw DatabaseError("connection lost: " + db::server_message(e) + "; the version table was not changed");
+  } catch (const pqxx::sql_error& e) {
+    throw DatabaseError(db::server_message(e));
+  }
+  return result;
+}
+
+void stamp_offline(const Project& project, const std::vector<std::string>& targets, std::ostream& out) {
+  // Offline there is no table to read: the output assumes base, as Alembic's does.
+  auto destinations = resolve_all(project, targets, {});
+  auto table = table_of(project);
+  OfflineSink sink(out);
+  sink.begin();
+  sink.execute(table.create_sql());
+  for (const auto& v : destinations) sink.execute(table.insert_sql(v));
+  sink.commit();
+}
+
+bool ensure_version_online(const Project& project) {
+  auto connection = db::connect(project.config().url);
+  auto table = table_of(project);
+  try {
+    pqxx::work tx(*connection);
+    if (db::version_table_exists(tx, table)) return false;
+    tx.exec(table.create_sql());
+    tx.commit();
+    return true;
+  } catch (const pqxx::broken_connection& e) {
+    throw DatabaseError("connection lost: " + db::server_message(e));
+  } catch (const pqxx::sql_error& e) {
+    throw DatabaseError(db::server_message(e));
+  }
+}
+
+void ensure_version_offline(const Project& project, std::ostream& out) {
+  OfflineSink sink(out);
+  sink.begin();
+  sink.execute(table_of(project).create_sql());
+  sink.commit();
 }
 
 }  // namespace migrate::runtime

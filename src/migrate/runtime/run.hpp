@@ -10,7 +10,8 @@
 
 namespace migrate::runtime {
 
-enum class Goal { Upgrade, Downgrade };
+// To: whichever direction reaches the target (our `migrate to REV`).
+enum class Goal { Upgrade, Downgrade, To };
 
 struct RunResult {
   std::vector<std::string> before;  // heads at the start
@@ -28,5 +29,17 @@ RunResult run_offline(const Project& project, Goal goal, const std::vector<std::
 
 // The rows of the version table (connects, takes no lock).
 std::vector<std::string> read_current_heads(const Project& project);
+
+// `stamp`: sets the version table to `targets` without running any revision. Heads on the
+// same line of descent as a target are replaced; others stay unless `purge`.
+struct StampResult {
+  std::vector<std::string> before, after;
+};
+StampResult stamp_online(const Project& project, const std::vector<std::string>& targets, bool purge);
+void stamp_offline(const Project& project, const std::vector<std::string>& targets, std::ostream& out);
+
+// `ensure_version`: creates the version table when it is missing; true if it did.
+bool ensure_version_online(const Project& project);
+void ensure_version_offline(const Project& project, std::ostream& out);
 
 }  // namespace migrate::runtime

@@ -14,10 +14,7 @@
 namespace migrate::runtime {
 
 std::string describe_step(const graph::Step& step) {
-  bool up = step.direction == graph::Direction::Up;
-  auto join = [](const std::vector<std::string>& v) { return fmt::format("{}", fmt::join(v, ", ")); };
-  return up ? fmt::format("upgrade {} -> {}", join(step.from), step.revision)
-            : fmt::format("downgrade {} -> {}", step.revision, join(step.to));
+  return (step.direction == graph::Direction::Up ? "upgrade " : "downgrade ") + graph::step_arrow(step);
 }
 
 std::string heads_text(const std::vector<std::string>& heads) {

@@ -1,0 +1,117 @@
+// init and list_templates: scaffolding a new project that migrate (or its own build) runs.
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include <migrate/error.hpp>
+
+#include "cli/commands.hpp"
+
+namespace fs = std::filesystem;
+
+namespace migrate::cli {
+
+namespace {
+
+struct Template {
+  const char* name;
+  const char* description;
+};
+
+const Template templates[] = {
+    {"sql", "plain SQL revisions, run by this migrate binary as it is"},
+    {"cpp", "C++ revisions, built into the project's own migrate executable with CMake"},
+};
+
+std::string ini_text(const std::string& format) {
+  return R"(# migrate's configuration (Alembic's alembic.ini keys work too).
+[migrate]
+# New revisions: sql (plain SQL files) or cpp (C++, compiled into the project's executable).
+revision_format = )" + format + R"(
+version_locations = %(here)s/versions
+url = ${DATABASE_URL:-postgresql://localhost/mydb}
+file_template = %%(rev)s_%%(slug)s
+truncate_slug_length = 40
+version_table = alembic_version
+transaction_per_migration = false
+lock_timeout = 0
+)";
+}
+
+// The C++ template builds the engine from a migrate checkout and links this project's
+// revisions into an executable of its own: revisions register at static init, so they
+// must be compiled into the binary that runs them.
+std::string cmake_text(const std::string& project) {
+  return fmt::format(R"(# Builds {0}'s migrate executable: the migrate engine plus the revisions in versions/.
+cmake_minimum_required(VERSION 3.25)
+project({0}_migrations LANGUAGES CXX)
+set(CMAKE_CXX_STANDARD 20)
+set(CMAKE_CXX_STANDARD_REQUIRED ON)
+
+set(MIGRATE_SOURCE_DIR "{1}" CACHE PATH "a checkout of migrate")
+set(MIGRATE_TESTS OFF CACHE BOOL "" FORCE)
+set(MIGRATE_BENCH OFF CACHE BOOL "" FORCE)
+add_subdirectory(${{MIGRATE_SOURCE_DIR}} migrate EXCLUDE_FROM_ALL)
+
+file(GLOB revisions CONFIGURE_DEPENDS ${{CMAKE_CURRENT_SOURCE_DIR}}/versions/*.cpp)
+add_executable({0}_migrate ${{revisions}})
+set_target_properties({0}_migrate PROPERTIES OUTPUT_NAME migrate)
+target_link_libraries({0}_migrate PRIVATE migrate_cli_main)
+)",
+                     project, MIGRATE_SOURCE_DIR);
+}
+
+int init(Context& ctx, const std::string& dir, const std::string& template_name) {
+  auto known = std::find_if(std::begin(templates), std::end(templates),
+                            [&](const Template& t) { return template_name == t.name; });
+  if (known == std::end(templates))
+    throw UsageError(fmt::format("no template '{}' (see migrate list_templates)", template_name));
+  fs::path root(dir);
+  if (fs::exists(root) && !fs::is_empty(root))
+    throw UsageError(fmt::format("Directory {} already exists and is not empty", dir));
+  fs::create_directories(root / "versions");
+  std::vector<std::string> written;
+  auto write = [&](const fs::path& p, const std::string& text) {
+    std::ofstream(p) << text;
+    written.push_back(p.string());
+  };
+  write(root / "migrate.ini", ini_text(template_name));
+  if (template_name == std::string("cpp")) {
+    std::string name = fs::absolute(root).lexically_normal().filename().string();
+    for (auto& c : name)
+      if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+    write(root / "CMakeLists.txt", cmake_text(name));
+  }
+  for (const auto& p : written) ctx.print(fmt::format("  Generating {} ...  done", p));
+  ctx.info(fmt::format("Please edit the url in {} before proceeding.", (root / "migrate.ini").string()));
+  if (ctx.json()) ctx.document() = {{"command", "init"}, {"files", written}};
+  return 0;
+}
+
+int list_templates(Context& ctx) {
+  nlohmann::json list = nlohmann::json::array();
+  if (!ctx.json()) ctx.print("Available templates:\n");
+  for (const auto& t : templates) {
+    list.push_back({{"name", t.name}, {"description", t.description}});
+    if (!ctx.json()) ctx.print(fmt::format("{} - {}", t.name, t.description));
+  }
+  if (!ctx.json()) ctx.print("\nTemplates are used via the 'init' command, e.g.:\n\n  migrate init --template sql ./migrations");
+  if (ctx.json()) ctx.document() = {{"command", "list_templates"}, {"templates", list}};
+  return 0;
+}
+
+}  // namespace
+
+void add_project_commands(CLI::App& app, Action& chosen) {
+  auto opts = std::make_shared<std::pair<std::string, std::string>>("", "sql");
+  auto* i = app.add_subcommand("init", "Create a new migration project in a folder");
+  i->add_option("directory", opts->first, "the folder to create")->required();
+  i->add_option("-t,--template", opts->second, "sql (default) or cpp; see list_templates");
+  on_run(i, chosen, [opts](Context& ctx) { return init(ctx, opts->first, opts->second); });
+
+  auto* l = app.add_subcommand("list_templates", "List the templates init can use");
+  on_run(l, chosen, [](Context& ctx) { return list_templates(ctx); });
+}
+
+}  // namespace migrate::cli
