@@ -8,6 +8,7 @@
 #include "migrate/db/advisory_lock.hpp"
 #include "migrate/db/connection.hpp"
 #include "migrate/db/version_table.hpp"
+#include "migrate/runtime/environment.hpp"
 #include "migrate/graph/queries.hpp"
 #include "migrate/graph/target_resolver.hpp"
 
@@ -36,12 +37,14 @@ std::vector<graph::Step> plan(const Project& project, Goal goal, const std::vect
 
 RunResult run_online(const Project& project, Goal goal, const std::string& target, StepObserver& observer) {
   const auto& cfg = project.config();
-  auto connection = db::connect(cfg.url);
+  auto env = prepare_environment(cfg, false);
+  auto connection = db::connect(env.url);
   db::AdvisoryLock lock(*connection, cfg.version_table, cfg.lock_timeout_seconds);
   OnlineSink sink(*connection);
   RunResult result;
   try {
     sink.begin();
+    apply_session_settings(env, sink);
     bool exists = db::version_table_exists(sink.transaction(), table_of(project));
     result.before = exists ? db::read_heads(sink.transaction(), table_of(project)) : std::vector<std::string>{};
     auto steps = plan(project, goal, result.before, target);
@@ -69,6 +72,7 @@ RunResult run_offline(const Project& project, Goal goal, const std::vector<std::
   Runner runner(project, sink, observer);
   runner.set_committed_heads(start);
   sink.begin();
+  apply_session_settings(prepare_environment(project.config(), true), sink);
   result.steps = runner.run(steps, start.empty() && goal == Goal::Upgrade);
   sink.commit();
   runner.mark_committed();
@@ -77,7 +81,7 @@ RunResult run_offline(const Project& project, Goal goal, const std::vector<std::
 }
 
 std::vector<std::string> read_current_heads(const Project& project) {
-  auto connection = db::connect(project.config().url);
+  auto connection = db::connect(prepare_environment(project.config(), false).url);
   try {
     pqxx::read_transaction tx(*connection);
     return db::read_heads(tx, table_of(project));
@@ -129,7 +133,7 @@ bool names_base(const std::vector<std::string>& targets) {
 
 StampResult stamp_online(const Project& project, const std::vector<std::string>& targets, bool purge) {
   const auto& cfg = project.config();
-  auto connection = db::connect(cfg.url);
+  auto connection = db::connect(prepare_environment(cfg, false).url);
   db::AdvisoryLock lock(*connection, cfg.version_table, cfg.lock_timeout_seconds);
   auto table = table_of(project);
   StampResult result;
@@ -168,7 +172,7 @@ void stamp_offline(const Project& project, const std::vector<std::string>& targe
 }
 
 bool ensure_version_online(const Project& project) {
-  auto connection = db::connect(project.config().url);
+  auto connection = db::connect(prepare_environment(project.config(), false).url);
   auto table = table_of(project);
   try {
     pqxx::work tx(*connection);

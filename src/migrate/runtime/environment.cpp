@@ -1,0 +1,55 @@
+// The environment hook's registry and its application to a run.
+#include "migrate/runtime/environment.hpp"
+
+#include <fmt/format.h>
+
+#include <migrate/error.hpp>
+
+#include "migrate/config/secrets.hpp"
+#include "migrate/ops/render_sql.hpp"
+
+namespace migrate {
+
+namespace {
+EnvironmentHook& hook_slot() {
+  static EnvironmentHook hook = nullptr;
+  return hook;
+}
+}  // namespace
+
+void set_environment_hook(EnvironmentHook hook) { hook_slot() = hook; }
+EnvironmentHook environment_hook() { return hook_slot(); }
+
+}  // namespace migrate
+
+namespace migrate::runtime {
+
+EnvironmentContext prepare_environment(const config::Config& cfg, bool offline) {
+  EnvironmentContext env;
+  env.x_arguments = cfg.x_arguments;
+  env.offline = offline;
+  env.url = cfg.url;
+  env.include_schemas = cfg.include_schemas;
+  if (auto hook = environment_hook()) {
+    try {
+      hook(env);
+    } catch (const Error&) {
+      throw;
+    } catch (const std::exception& e) {
+      throw ConfigError(std::string("migrations/env.cpp: the environment hook threw: ") + e.what());
+    }
+    if (env.url != cfg.url) {
+      config::remember_secret(config::password_of(env.url));
+      env.url = config::libpq_url(env.url);
+    }
+  }
+  return env;
+}
+
+void apply_session_settings(const EnvironmentContext& env, Sink& sink) {
+  for (const auto& [name, value] : env.session_settings)
+    sink.execute(fmt::format("SELECT pg_catalog.set_config({}, {}, false)", ops::quote_literal(name),
+                             ops::quote_literal(value)));
+}
+
+}  // namespace migrate::runtime
