@@ -49,6 +49,14 @@ int main() {
   }
   bool ok = same("SQL", expected_sql, roundtrip::sql_text(op.operations()));
   ok = same("C++", read(EXPECTED_CPP), migrate::ops::render_cpp(op.operations(), 2)) && ok;
+  // Every kind of operation must be in the round trip, so a new one cannot skip it.
+  std::vector<bool> seen(std::variant_size_v<migrate::Operation>, false);
+  for (const auto& o : op.operations()) seen[o.index()] = true;
+  for (size_t i = 0; i < seen.size(); ++i)
+    if (!seen[i]) {
+      std::cerr << "operation kind #" << i << " of migrate::Operation is missing from every_operation.hpp\n";
+      ok = false;
+    }
   std::cout << op.operations().size() << " operations replayed from printed C++: "
             << (ok ? "same SQL and C++" : "MISMATCH") << "\n";
   return ok ? 0 : 1;
