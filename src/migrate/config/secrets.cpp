@@ -54,7 +54,11 @@ void remember_secret(const std::string& secret) {
 
 std::string redact(std::string text) {
   text = std::regex_replace(text, url_password(), "$1***$3");
-  text = std::regex_replace(text, keyword_password(), "$1***");
+  return std::regex_replace(text, keyword_password(), "$1***");
+}
+
+std::string redact_secrets(std::string text) {
+  text = redact(std::move(text));
   std::lock_guard lock(secrets_mutex);
   for (const auto& s : secrets()) {
     replace_all(text, s, "***");

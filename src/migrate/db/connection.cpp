@@ -19,7 +19,7 @@ class NoticeToStderr final : public pqxx::errorhandler {
  public:
   explicit NoticeToStderr(pqxx::connection_base& c) : pqxx::errorhandler(c) {}
   bool operator()(const char msg[]) noexcept override {
-    std::string text = config::redact(msg);
+    std::string text = config::redact_secrets(msg);
     while (!text.empty() && text.back() == '\n') text.pop_back();
     std::cerr << text << '\n';
     return true;
@@ -39,7 +39,7 @@ std::string server_message(const std::exception& e) {
   if (nl != std::string::npos) text = text.substr(0, nl);
   for (const char* prefix : {"ERROR:  ", "FATAL:  ", "ERROR: ", "FATAL: "})
     if (text.rfind(prefix, 0) == 0) text = text.substr(std::string(prefix).size());
-  return config::redact(text);
+  return config::redact_secrets(text);
 }
 
 std::unique_ptr<pqxx::connection> connect(const std::string& url) {
@@ -50,9 +50,9 @@ std::unique_ptr<pqxx::connection> connect(const std::string& url) {
     c->inhibit_reactivation(true);
     return c;
   } catch (const pqxx::broken_connection& e) {
-    throw DatabaseError("cannot connect to " + config::redact(url) + ": " + server_message(e));
+    throw DatabaseError(config::redact_secrets("cannot connect to " + url + ": ") + server_message(e));
   } catch (const std::exception& e) {
-    throw DatabaseError("cannot connect to " + config::redact(url) + ": " + server_message(e));
+    throw DatabaseError(config::redact_secrets("cannot connect to " + url + ": ") + server_message(e));
   }
 }
 
