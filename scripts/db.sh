@@ -19,7 +19,8 @@ say() { echo "db: $*" >&2; }
 
 # --- the URL -------------------------------------------------------------------------------
 
-urldecode() { local s=${1//+/ }; printf '%b' "${s//%/\\x}"; }
+# Only %XX: '+' is literal in a URL's user and password, and a backslash stays a backslash.
+urldecode() { local s=${1//\\/\\\\}; printf '%b' "${s//%/\\x}"; }
 
 # postgresql://user:password@host:port/dbname?params (also postgres:// and SQLAlchemy's
 # postgresql+driver://). Percent-escapes in user and password are decoded.
@@ -159,7 +160,6 @@ why_not() {
 }
 
 local_up() {
-  is_local_host || die "$masked_url is not reachable, and a remote host cannot be started from here"
   [ -x "$pg_bin/pg_ctl" ] || die "PostgreSQL 15 is not installed: run ./dev first"
   resolve_dir create
   lock
@@ -241,6 +241,7 @@ local_reset() {
 
 cmd_up() {
   if reachable; then say "up at $masked_url"; return; fi
+  is_local_host || die "$masked_url does not answer, and a remote host cannot be started from here"
   if use_docker; then
     compose_run up -d postgres
   else
