@@ -50,13 +50,29 @@ std::vector<std::string> down_revisions(const graph::RevisionMap& map, const Rev
   return {rev.id};
 }
 
+// As Alembic's generate_revision: a branch label stays as written, a prefix becomes the full
+// id, and an unknown name fails now instead of writing a file that breaks the graph.
+std::vector<std::string> resolve_depends_on(const graph::RevisionMap& map, const std::vector<std::string>& names) {
+  std::vector<std::string> out;
+  for (const auto& name : names) {
+    if (map.find_label(name) && !map.find(name)) {
+      out.push_back(name);
+      continue;
+    }
+    auto ids = graph::resolve_target(map, name);
+    if (ids.size() != 1) throw RevisionError(fmt::format("--depends-on {} must name exactly one revision", name));
+    out.push_back(ids[0]);
+  }
+  return out;
+}
+
 int revision(Context& ctx, const RevisionOptions& o) {
   NewRevision rev;
   rev.id = o.rev_id;
   rev.message = o.message;
   rev.down = down_revisions(ctx.project().map(), o);
   rev.branch_labels = o.branch_labels;
-  rev.depends_on = o.depends_on;
+  rev.depends_on = resolve_depends_on(ctx.project().map(), o.depends_on);
   rev.sql = o.sql || ctx.config().sql_revisions;
   rev.folder = o.version_path;
   if (!rev.id.empty() && ctx.project().map().contains(rev.id))
