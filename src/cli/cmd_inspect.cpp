@@ -47,9 +47,10 @@ int heads(Context& ctx, bool verbose, bool resolve_dependencies) {
   const auto& map = ctx.project().map();
   RevisionText text(map);
   nlohmann::json list = nlohmann::json::array();
-  // --resolve-dependencies: Alembic's heads over down edges only, so a head that another
-  // branch depends on still shows.
-  for (const auto& id : resolve_dependencies ? map.down_heads() : map.heads()) {
+  // As Alembic's command: by default the heads over down edges only (get_heads()), so a
+  // revision that another branch merely depends on still shows, as an "effective head";
+  // --resolve-dependencies treats dependencies as down revisions, which hides it.
+  for (const auto& id : resolve_dependencies ? map.heads() : map.down_heads()) {
     const auto& rev = map.get(id);
     list.push_back(text.json(rev));
     if (!ctx.json()) ctx.print(verbose ? text.log_entry(rev) : text.head_line(rev));
