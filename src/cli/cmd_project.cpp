@@ -83,7 +83,9 @@ int init(Context& ctx, const std::string& dir, const std::string& template_name)
       if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
     write(root / "CMakeLists.txt", cmake_text(name));
   }
-  for (const auto& p : written) ctx.print(fmt::format("  Generating {} ...  done", p));
+  // With --format json, stdout is one JSON document and nothing else.
+  if (!ctx.json())
+    for (const auto& p : written) ctx.print(fmt::format("  Generating {} ...  done", p));
   ctx.info(fmt::format("Please edit the url in {} before proceeding.", (root / "migrate.ini").string()));
   if (ctx.json()) ctx.document() = {{"command", "init"}, {"files", written}};
   return 0;
