@@ -35,7 +35,7 @@ TEST_CASE("identifiers stay bare only when PostgreSQL would read them back uncha
   CHECK(quote_ident("\"") == "\"\"\"\"");
 }
 
-TEST_CASE("reserved, column-name and type-function keywords are quoted; unreserved ones are not", "[ops][quote]") {
+TEST_CASE("reserved, column-name and type-function keywords are quoted, unreserved ones are not", "[ops][quote]") {
   // reserved
   CHECK(quote_ident("select") == "\"select\"");
   CHECK(quote_ident("user") == "\"user\"");

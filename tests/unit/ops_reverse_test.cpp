@@ -142,7 +142,7 @@ TEST_CASE("operations that do not carry their inverse refuse with a reason", "[o
   CHECK_FALSE(ops::reversible(op.operations()));
 }
 
-TEST_CASE("validate_constraint reverses to nothing; autocommit blocks stay around their content", "[ops][reverse]") {
+TEST_CASE("validate_constraint reverses to nothing, and autocommit blocks stay around their content", "[ops][reverse]") {
   Ops op;
   op.validate_constraint("ck", "t");
   CHECK(ops::reverse(op.operations()).empty());
