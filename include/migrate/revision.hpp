@@ -10,12 +10,14 @@ namespace migrate {
 
 // What Alembic keeps at the top of a revision file.
 struct RevisionInfo {
-  std::string id;
-  std::vector<std::string> down;           // none: a base; several: a merge point
-  std::string message;
-  std::string created;                     // "YYYY-MM-DD HH:MM:SS"
-  std::vector<std::string> branch_labels;
-  std::vector<std::string> depends_on;     // revision ids or branch labels
+  // Every member has a default: designated initialisers may leave any out without
+  // -Wmissing-field-initializers.
+  std::string id{};
+  std::vector<std::string> down{};         // none: a base; several: a merge point
+  std::string message{};
+  std::string created{};                   // "YYYY-MM-DD HH:MM:SS"
+  std::vector<std::string> branch_labels{};
+  std::vector<std::string> depends_on{};   // revision ids or branch labels
 };
 
 class Migration {

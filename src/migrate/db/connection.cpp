@@ -47,7 +47,12 @@ std::unique_ptr<pqxx::connection> connect(const std::string& url) {
     throw ConfigError("no database URL: set `url` in the ini, DATABASE_URL, or --url");
   try {
     auto c = std::make_unique<Connection>(url);
+    // Deprecated in libpqxx 6.4, but the only way to stop a silent reconnect that would
+    // drop the session's advisory lock (libpqxx 7 removes reactivation altogether).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
     c->inhibit_reactivation(true);
+#pragma GCC diagnostic pop
     return c;
   } catch (const pqxx::broken_connection& e) {
     throw DatabaseError(config::redact_secrets("cannot connect to " + url + ": ") + server_message(e));
