@@ -39,8 +39,14 @@ class Error : public std::runtime_error {
   Error(ErrorKind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
   ErrorKind kind() const noexcept { return kind_; }
 
+  // The full story (the server's whole message, the failing statement), shown with
+  // --raiseerr; the one-line message stays the default.
+  const std::string& detail() const noexcept { return detail_; }
+  void set_detail(std::string detail) { detail_ = std::move(detail); }
+
  private:
   ErrorKind kind_;
+  std::string detail_;
 };
 
 struct UsageError : Error { explicit UsageError(const std::string& m) : Error(ErrorKind::Usage, m) {} };

@@ -36,9 +36,10 @@ std::string unknown_command(CLI::App& app, int argc, char** argv) {
   return "";
 }
 
-int report(Context& ctx, ErrorKind kind, const std::string& message) {
+int report(Context& ctx, ErrorKind kind, const std::string& message, const std::string& detail = "") {
   std::string line = config::redact(message);
   std::cerr << "FAILED: " << line << '\n';
+  if (ctx.options().raiseerr && !detail.empty()) std::cerr << config::redact(detail) << '\n';
   if (ctx.json()) {
     std::cout << nlohmann::json{{"error", {{"kind", kind_name(kind)}, {"code", exit_code(kind)}, {"message", line}}}}.dump(2)
               << '\n';
@@ -85,7 +86,7 @@ int run(int argc, char** argv) {
     if (ctx.json() && !ctx.document().empty()) std::cout << ctx.document().dump(2) << '\n';
     return code;
   } catch (const Error& e) {
-    return report(ctx, e.kind(), e.what());
+    return report(ctx, e.kind(), e.what(), e.detail());
   } catch (const std::exception& e) {
     return report(ctx, ErrorKind::Internal, e.what());
   }

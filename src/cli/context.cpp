@@ -32,11 +32,25 @@ const runtime::Project& Context::project() {
   return *project_;
 }
 
-void Context::info(const std::string& line) const {
-  if (!options_.quiet) std::cerr << config::redact(line) << '\n';
+namespace {
+int level_rank(const std::string& level) {
+  return level == "debug" ? 0 : level == "info" ? 1 : level == "warning" ? 2 : 3;
+}
+}  // namespace
+
+void Context::debug(const std::string& line) const {
+  if (!options_.quiet && config_ && level_rank(config_->log_level) <= 0) std::cerr << config::redact(line) << '\n';
 }
 
-void Context::warn(const std::string& line) const { std::cerr << "WARNING: " << config::redact(line) << '\n'; }
+void Context::info(const std::string& line) const {
+  if (options_.quiet || (config_ && level_rank(config_->log_level) > 1)) return;
+  std::cerr << config::redact(line) << '\n';
+}
+
+void Context::warn(const std::string& line) const {
+  if (config_ && level_rank(config_->log_level) > 2) return;
+  std::cerr << "WARNING: " << config::redact(line) << '\n';
+}
 
 void Context::print(const std::string& line) const { std::cout << config::redact(line) << '\n'; }
 

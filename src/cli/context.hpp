@@ -32,7 +32,9 @@ class Context {
   const config::Config& config();       // loads on first use
   const runtime::Project& project();    // loads and validates on first use
 
-  // Progress and logs: stderr, redacted, silenced by -q.
+  // Progress and logs: stderr, redacted; -q or log_level=warning silence info, and
+  // log_level=debug adds every statement a run sends.
+  void debug(const std::string& line) const;
   void info(const std::string& line) const;
   void warn(const std::string& line) const;
 

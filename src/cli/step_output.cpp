@@ -2,14 +2,22 @@
 #include "cli/step_output.hpp"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 namespace migrate::cli {
 
+StepPrinter::StepPrinter(const Context& ctx) : ctx_(ctx), counter_(isatty(STDERR_FILENO) != 0) {}
+
 void StepPrinter::started(const graph::Step& step, const std::string& message) {
-  ctx_.info(fmt::format("Running {}, {}", runtime::describe_step(step), message));
+  std::string line = fmt::format("Running {}, {}", runtime::describe_step(step), message);
+  if (counter_ && total_ > 1) line = fmt::format("[{}/{}] {}", done_ + 1, total_, line);
+  ctx_.info(line);
 }
 
+void StepPrinter::statement(const std::string& sql) { ctx_.debug(sql + ";"); }
+
 void StepPrinter::finished(const runtime::StepReport& report) {
+  ++done_;
   ctx_.info(fmt::format("  done in {:.1f} ms", report.seconds * 1000));
 }
 

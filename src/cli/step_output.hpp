@@ -10,12 +10,17 @@ namespace migrate::cli {
 
 class StepPrinter final : public runtime::StepObserver {
  public:
-  explicit StepPrinter(const Context& ctx) : ctx_(ctx) {}
+  explicit StepPrinter(const Context& ctx);
+  void planned(size_t steps) override { total_ = steps; }
   void started(const graph::Step& step, const std::string& message) override;
+  void statement(const std::string& sql) override;
   void finished(const runtime::StepReport& report) override;
 
  private:
   const Context& ctx_;
+  bool counter_;     // "[3/40]" before each step, on a terminal
+  size_t total_ = 0;
+  size_t done_ = 0;
 };
 
 nlohmann::json to_json(const runtime::RunResult& result);

@@ -8,6 +8,7 @@
 
 #include <migrate/error.hpp>
 
+#include "migrate/config/secrets.hpp"
 #include "migrate/db/connection.hpp"
 #include "migrate/ops/render_sql.hpp"
 
@@ -31,6 +32,7 @@ std::vector<StepReport> Runner::run(const std::vector<graph::Step>& steps, bool 
   pending_ = committed_;
   if (create_version_table) sink_.execute(table_.create_sql());
   std::vector<StepReport> reports;
+  observer_.planned(steps.size());
   const bool per_migration = project_.config().transaction_per_migration;
   for (size_t i = 0; i < steps.size(); ++i) {
     const auto& step = steps[i];
@@ -44,9 +46,13 @@ std::vector<StepReport> Runner::run(const std::vector<graph::Step>& steps, bool 
                                       "database remains at {}", describe_step(step), db::server_message(e),
                                       heads_text(committed_)));
     } catch (const pqxx::sql_error& e) {
-      throw DatabaseError(fmt::format("{} ({}) failed: {}; rolled back, database remains at {}",
+      DatabaseError error(fmt::format("{} ({}) failed: {}; rolled back, database remains at {}",
                                       describe_step(step), rev.meta.message, db::server_message(e),
                                       heads_text(committed_)));
+      error.set_detail(fmt::format("{}\nrevision file: {}\nfailing statement:\n{}",
+                                   config::redact_secrets(e.what()), rev.meta.path,
+                                   config::redact_secrets(e.query())));
+      throw error;
     }
     if (per_migration && sink_.in_transaction()) {
       sink_.commit();
@@ -88,7 +94,10 @@ void Runner::run_step(const graph::Step& step) {
       resume_transaction = false;
       continue;
     }
-    for (const auto& sql : ops::render_sql(operation)) sink_.execute(sql);
+    for (const auto& sql : ops::render_sql(operation)) {
+      observer_.statement(sql);
+      sink_.execute(sql);
+    }
   }
   apply_version_effect(step);
 }

@@ -21,6 +21,8 @@ struct StepReport {
 // Told of each step as it starts and ends; the CLI prints progress from here.
 struct StepObserver {
   virtual ~StepObserver() = default;
+  virtual void planned(size_t /*steps*/) {}
+  virtual void statement(const std::string& /*sql*/) {}  // before each revision statement
   virtual void started(const graph::Step&, const std::string& /*message*/) {}
   virtual void finished(const StepReport&) {}
 };
