@@ -1,0 +1,65 @@
+// Catalog: a database schema as a value (tables, columns, constraints, indexes, enums, sequences).
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <migrate/column.hpp>
+#include <migrate/constraints.hpp>
+#include <migrate/operation.hpp>
+#include <migrate/types.hpp>
+
+namespace migrate::schema {
+
+// One partition of a partitioned table; the bound as PostgreSQL prints it
+// ("FOR VALUES FROM ('2026-01-01 00:00:00+00') TO (...)", "DEFAULT").
+struct Partition {
+  QualifiedName name{};
+  std::string bound{};
+  friend bool operator==(const Partition&, const Partition&) = default;
+};
+
+// A table with every constraint at table level and named: columns carry no inline primary
+// key, unique or references (a model's column-level ones are moved out), as introspection sees it.
+struct Table {
+  QualifiedName name{};
+  std::vector<Column> columns{};
+  std::vector<Constraint> constraints{};
+  std::vector<Index> indexes{};  // only those not backing a primary key or unique constraint
+  std::optional<std::string> comment{};
+  std::optional<PartitionBy> partition_by{};
+  std::vector<Partition> partitions{};
+
+  const Column* column(const std::string& column_name) const;
+  const Constraint* constraint(const std::string& constraint_name) const;
+  const Index* index(const std::string& index_name) const;
+  friend bool operator==(const Table&, const Table&) = default;
+};
+
+struct Enum {
+  QualifiedName name{};
+  std::vector<std::string> values{};
+  friend bool operator==(const Enum&, const Enum&) = default;
+};
+
+struct Sequence {
+  QualifiedName name{};
+  SequenceOptions options{};
+  friend bool operator==(const Sequence&, const Sequence&) = default;
+};
+
+struct Catalog {
+  std::vector<Table> tables{};
+  std::vector<Enum> enums{};
+  std::vector<Sequence> sequences{};
+
+  const Table* table(const QualifiedName& name) const;
+  const Enum* enum_type(const QualifiedName& name) const;
+  const Sequence* sequence(const QualifiedName& name) const;
+  friend bool operator==(const Catalog&, const Catalog&) = default;
+};
+
+// "schema.name" for messages (unquoted: these are for people).
+std::string display(const QualifiedName& name);
+
+}  // namespace migrate::schema

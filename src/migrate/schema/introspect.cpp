@@ -1,0 +1,292 @@
+// pg_catalog queries that fill a Catalog; the server normalises every type and expression.
+#include "migrate/schema/introspect.hpp"
+
+#include <map>
+
+#include <fmt/format.h>
+#include <pqxx/pqxx>
+
+#include <migrate/error.hpp>
+
+namespace migrate::schema {
+
+namespace {
+
+// Lists travel as one text field joined by the unit separator, which no identifier contains.
+constexpr char kSep = '\x1f';
+
+std::vector<std::string> split(const std::string& joined) {
+  std::vector<std::string> out;
+  if (joined.empty()) return out;
+  std::string part;
+  for (char c : joined) {
+    if (c == kSep) out.push_back(std::exchange(part, {}));
+    else part += c;
+  }
+  out.push_back(part);
+  return out;
+}
+
+std::optional<std::string> opt(const pqxx::field& f) {
+  if (f.is_null()) return std::nullopt;
+  return f.as<std::string>();
+}
+
+std::string str(const pqxx::field& f) { return f.is_null() ? std::string() : f.as<std::string>(); }
+
+std::string schema_array(const std::vector<std::string>& schemas) {
+  std::string out = "{";
+  for (size_t i = 0; i < schemas.size(); ++i) {
+    out += i ? "," : "";
+    out += '"';
+    for (char c : schemas[i]) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    out += '"';
+  }
+  return out + "}";
+}
+
+// "RANGE (occurred_at)" or "LIST (lower(region))": the method and its keys, split at top-level commas.
+PartitionBy parse_partition_key(const std::string& def) {
+  PartitionBy p;
+  auto open = def.find('(');
+  std::string method = def.substr(0, def.find(' '));
+  p.method = method == "LIST" ? PartitionBy::Method::List
+             : method == "HASH" ? PartitionBy::Method::Hash
+                                : PartitionBy::Method::Range;
+  std::string inner = def.substr(open + 1, def.rfind(')') - open - 1);
+  int depth = 0;
+  std::string key;
+  auto flush = [&] {
+    auto b = key.find_first_not_of(' ');
+    key = b == std::string::npos ? "" : key.substr(b);
+    // A bare identifier is a column; anything else (a call, a cast) is an expression.
+    bool column = !key.empty() && key.find_first_of("()':. ") == std::string::npos;
+    if (column && key.front() == '"') key = key.substr(1, key.size() - 2);
+    if (column) p.keys.emplace_back(key);
+    else p.keys.emplace_back(text(key));
+    key.clear();
+  };
+  for (char c : inner) {
+    if (c == '(') ++depth;
+    if (c == ')') --depth;
+    if (c == ',' && depth == 0) flush();
+    else key += c;
+  }
+  flush();
+  return p;
+}
+
+std::string referential_action(const std::string& code) {
+  if (code == "r") return "RESTRICT";
+  if (code == "c") return "CASCADE";
+  if (code == "n") return "SET NULL";
+  if (code == "d") return "SET DEFAULT";
+  return "";  // 'a': NO ACTION, PostgreSQL's default, which a declaration leaves unsaid
+}
+
+// pg_get_constraintdef's "CHECK ((price >= (0)::numeric)) NOT VALID" to the expression inside.
+std::string check_expression(std::string def) {
+  const std::string not_valid = " NOT VALID";
+  if (def.size() > not_valid.size() && def.compare(def.size() - not_valid.size(), not_valid.size(), not_valid) == 0)
+    def.resize(def.size() - not_valid.size());
+  if (def.rfind("CHECK (", 0) == 0 && def.back() == ')') return def.substr(7, def.size() - 8);
+  return def;
+}
+
+}  // namespace
+
+Catalog introspect(pqxx::transaction_base& tx, const std::vector<std::string>& schemas) {
+  Catalog catalog;
+  const std::string wanted = schema_array(schemas);
+  std::map<std::string, size_t> by_oid;  // table oid (as text) -> index in catalog.tables
+
+  for (const auto& r : tx.exec_params(R"(
+      SELECT c.oid::text, n.nspname, c.relname, obj_description(c.oid, 'pg_class'),
+             CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname = ANY($1::text[])
+      ORDER BY n.nspname, c.relname)",
+                                      wanted)) {
+    Table t;
+    t.name = QualifiedName(r[1].as<std::string>(), r[2].as<std::string>());
+    t.comment = opt(r[3]);
+    if (!r[4].is_null()) t.partition_by = parse_partition_key(r[4].as<std::string>());
+    by_oid[r[0].as<std::string>()] = catalog.tables.size();
+    catalog.tables.push_back(std::move(t));
+  }
+  auto table_of = [&](const pqxx::field& oid) -> Table* {
+    auto it = by_oid.find(oid.as<std::string>());
+    return it == by_oid.end() ? nullptr : &catalog.tables[it->second];
+  };
+
+  for (const auto& r : tx.exec_params(R"(
+      SELECT i.inhparent::text, n.nspname, c.relname, pg_get_expr(c.relpartbound, c.oid)
+      FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      JOIN pg_namespace pn ON pn.oid = (SELECT relnamespace FROM pg_class WHERE oid = i.inhparent)
+      WHERE c.relispartition AND pn.nspname = ANY($1::text[])
+      ORDER BY n.nspname, c.relname)",
+                                      wanted))
+    if (Table* t = table_of(r[0]))
+      t->partitions.push_back({QualifiedName(r[1].as<std::string>(), r[2].as<std::string>()), str(r[3])});
+
+  for (const auto& r : tx.exec_params(R"(
+      SELECT a.attrelid::text, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
+             pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated,
+             col_description(a.attrelid, a.attnum),
+             CASE WHEN a.attcollation <> t.typcollation THEN co.collname END
+      FROM pg_attribute a
+      JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      JOIN pg_type t ON t.oid = a.atttypid
+      LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+      LEFT JOIN pg_collation co ON co.oid = a.attcollation
+      WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+        AND n.nspname = ANY($1::text[])
+      ORDER BY a.attrelid, a.attnum)",
+                                      wanted)) {
+    Table* t = table_of(r[0]);
+    if (!t) continue;
+    Column c(r[1].as<std::string>(), Type(r[2].as<std::string>()));
+    c.options.nullable = !r[3].as<bool>();
+    const std::string identity = str(r[5]);
+    const std::string generated = str(r[6]);
+    if (!identity.empty()) c.options.identity = Identity{.always = identity == "a"};
+    if (!generated.empty()) c.options.generated = opt(r[4]);
+    else c.options.server_default = opt(r[4]);
+    c.options.comment = opt(r[7]);
+    c.options.collation = opt(r[8]);
+    t->columns.push_back(std::move(c));
+  }
+
+  for (const auto& r : tx.exec_params(R"(
+      SELECT con.conrelid::text, con.conname, con.contype, pg_get_constraintdef(con.oid, true),
+             array_to_string(ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)
+                                   JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num
+                                   ORDER BY k.ord), chr(31)),
+             fn.nspname, fc.relname,
+             array_to_string(ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
+                                   JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num
+                                   ORDER BY k.ord), chr(31)),
+             con.confdeltype, con.confupdtype, con.confmatchtype, con.condeferrable, con.condeferred,
+             coalesce(ix.indnullsnotdistinct, false)
+      FROM pg_constraint con
+      JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      LEFT JOIN pg_class fc ON fc.oid = con.confrelid LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
+      LEFT JOIN pg_index ix ON ix.indexrelid = con.conindid AND con.contype = 'u'
+      WHERE con.contype IN ('p', 'u', 'c', 'f') AND NOT c.relispartition AND n.nspname = ANY($1::text[])
+      ORDER BY con.conrelid, con.conname)",
+                                      wanted)) {
+    Table* t = table_of(r[0]);
+    if (!t) continue;
+    const std::string name = r[1].as<std::string>();
+    const std::string type = r[2].as<std::string>();
+    auto columns = split(str(r[4]));
+    if (type == "p") {
+      t->constraints.emplace_back(PrimaryKeyConstraint{.columns = columns, .name = name});
+    } else if (type == "u") {
+      t->constraints.emplace_back(UniqueConstraint{.columns = columns, .name = name,
+                                                   .nulls_not_distinct = r[13].as<bool>(),
+                                                   .deferrable = r[11].as<bool>(),
+                                                   .initially_deferred = r[12].as<bool>()});
+    } else if (type == "c") {
+      t->constraints.emplace_back(CheckConstraint{.expression = check_expression(r[3].as<std::string>()), .name = name});
+    } else {
+      t->constraints.emplace_back(ForeignKeyConstraint{
+          .columns = columns,
+          .referred_table = QualifiedName(str(r[5]), str(r[6])),
+          .referred_columns = split(str(r[7])),
+          .name = name,
+          .on_delete = referential_action(str(r[8])),
+          .on_update = referential_action(str(r[9])),
+          .match = str(r[10]) == "f" ? "FULL" : "",
+          .deferrable = r[11].as<bool>(),
+          .initially_deferred = r[12].as<bool>()});
+    }
+  }
+
+  // Indexes that back a primary key or unique constraint are the constraint's, not the table's.
+  for (const auto& r : tx.exec_params(R"(
+      SELECT i.indrelid::text, ic.relname, i.indisunique, am.amname, pg_get_expr(i.indpred, i.indrelid, true),
+             i.indnkeyatts, i.indnullsnotdistinct,
+             array_to_string(ARRAY(SELECT CASE WHEN i.indkey[k - 1] = 0 THEN 'e' ELSE 'c' END ||
+                                          CASE WHEN i.indkey[k - 1] = 0 THEN pg_get_indexdef(i.indexrelid, k, true)
+                                               ELSE (SELECT attname FROM pg_attribute
+                                                     WHERE attrelid = i.indrelid AND attnum = i.indkey[k - 1]) END
+                                   FROM generate_series(1, i.indnatts) k ORDER BY k), chr(31))
+      FROM pg_index i
+      JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_am am ON am.oid = ic.relam
+      JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE NOT c.relispartition AND n.nspname = ANY($1::text[])
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint con
+                        WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x'))
+      ORDER BY i.indrelid, ic.relname)",
+                                      wanted)) {
+    Table* t = table_of(r[0]);
+    if (!t) continue;
+    Index index;
+    index.name = r[1].as<std::string>();
+    index.unique = r[2].as<bool>();
+    index.method = r[3].as<std::string>() == "btree" ? "" : r[3].as<std::string>();
+    index.where = opt(r[4]);
+    index.nulls_not_distinct = r[6].as<bool>();
+    const auto key_count = static_cast<size_t>(r[5].as<int>());
+    auto keys = split(str(r[7]));
+    for (size_t k = 0; k < keys.size(); ++k) {
+      const bool expression = keys[k].front() == 'e';
+      std::string text_ = keys[k].substr(1);
+      if (k >= key_count) index.include.push_back(text_);
+      else if (expression) index.keys.emplace_back(text(text_));
+      else index.keys.emplace_back(text_);
+    }
+    t->indexes.push_back(std::move(index));
+  }
+
+  for (const auto& r : tx.exec_params(R"(
+      SELECT n.nspname, t.typname,
+             array_to_string(ARRAY(SELECT enumlabel FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder), chr(31))
+      FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+      WHERE t.typtype = 'e' AND n.nspname = ANY($1::text[])
+      ORDER BY n.nspname, t.typname)",
+                                      wanted))
+    catalog.enums.push_back({QualifiedName(r[0].as<std::string>(), r[1].as<std::string>()), split(str(r[2]))});
+
+  // Sequences behind identity columns belong to the column, not to the schema's declarations.
+  for (const auto& r : tx.exec_params(R"(
+      SELECT s.schemaname, s.sequencename, s.data_type::text, s.start_value, s.increment_by, s.min_value,
+             s.max_value, s.cache_size, s.cycle
+      FROM pg_sequences s
+      WHERE s.schemaname = ANY($1::text[])
+        AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                        WHERE d.classid = 'pg_class'::regclass AND d.deptype = 'i'
+                          AND d.objid = format('%I.%I', s.schemaname, s.sequencename)::regclass)
+      ORDER BY s.schemaname, s.sequencename)",
+                                      wanted)) {
+    Sequence s;
+    s.name = QualifiedName(r[0].as<std::string>(), r[1].as<std::string>());
+    s.options.as = Type(r[2].as<std::string>());
+    s.options.start = r[3].as<std::int64_t>();
+    s.options.increment = r[4].as<std::int64_t>();
+    s.options.min_value = r[5].as<std::int64_t>();
+    s.options.max_value = r[6].as<std::int64_t>();
+    s.options.cache = r[7].as<std::int64_t>();
+    s.options.cycle = r[8].as<bool>();
+    catalog.sequences.push_back(std::move(s));
+  }
+  return catalog;
+}
+
+Catalog introspect(const std::string& conninfo, const std::vector<std::string>& schemas) {
+  try {
+    pqxx::connection connection(conninfo);
+    pqxx::read_transaction tx(connection);
+    return introspect(tx, schemas);
+  } catch (const pqxx::broken_connection& e) {
+    throw DatabaseError(fmt::format("introspection could not connect: {}", e.what()));
+  } catch (const pqxx::sql_error& e) {
+    throw DatabaseError(fmt::format("introspection failed: {}", e.what()));
+  }
+}
+
+}  // namespace migrate::schema
