@@ -9,20 +9,20 @@ MIGRATE_REVISION(.id = "7d1f4c2a9b3e", .down = {},
     .message = "create products",
     .created = "2026-11-26 09:40:00.000000") {
   void upgrade(migrate::Ops& op) override {
-    op.execute(R"(CREATE TABLE ecommerce.products (
-    id UUID DEFAULT uuid_generate_v7() NOT NULL,
-    sku VARCHAR(100),
-    name VARCHAR(255) NOT NULL,
-    created_at TIMESTAMP WITH TIME ZONE DEFAULT now() NOT NULL,
-    updated_at TIMESTAMP WITH TIME ZONE DEFAULT now() NOT NULL,
-    deleted_at TIMESTAMP WITH TIME ZONE,
-    is_deleted BOOLEAN DEFAULT false NOT NULL,
-    version INTEGER DEFAULT 1 NOT NULL,
-    CONSTRAINT pk_products PRIMARY KEY (id),
-    CONSTRAINT uq_products_sku UNIQUE (sku)
-))");
-    op.execute("COMMENT ON TABLE ecommerce.products IS 'Product with soft delete and version tracking.'");
+    using namespace migrate;
+    op.create_table({"ecommerce", "products"},
+                    {Column("id", UUID()).not_null().server_default("uuid_generate_v7()"),
+                     Column("sku", String(100)),
+                     Column("name", String(255)).not_null(),
+                     Column("created_at", Timestamp(true)).not_null().server_default("now()"),
+                     Column("updated_at", Timestamp(true)).not_null().server_default("now()"),
+                     Column("deleted_at", Timestamp(true)),
+                     Column("is_deleted", Boolean()).not_null().server_default("false"),
+                     Column("version", Integer()).not_null().server_default("1"),
+                     PrimaryKeyConstraint{.columns = {"id"}, .name = "pk_products"},
+                     UniqueConstraint{.columns = {"sku"}, .name = "uq_products_sku"}},
+                    {.comment = "Product with soft delete and version tracking."});
   }
 
-  void downgrade(migrate::Ops& op) override { op.execute("DROP TABLE ecommerce.products"); }
+  void downgrade(migrate::Ops& op) override { op.drop_table({"ecommerce", "products"}); }
 };
