@@ -28,7 +28,9 @@ int current(Context& ctx, bool verbose, bool check_heads) {
   for (const auto& id : heads) {
     if (!project.map().contains(id)) {
       // Alembic fails here; saying which row is unknown is more use to the reader.
-      throw RevisionError(fmt::format("the database is at {}, which no revision of this project defines", id));
+      throw RevisionError(fmt::format("the database is at {}, which no revision of this project defines "
+                                      "(wrong database or missing revision file? `stamp --purge` resets the table)",
+                                      id));
     }
     const auto& rev = project.map().get(id);
     list.push_back(text.json(rev));

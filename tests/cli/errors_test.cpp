@@ -109,3 +109,30 @@ TEST_CASE("a syntax error in a SQL revision names the file and line before anyth
   CHECK(contains(r.err, "b_bad.sql:6: syntax error at or near \"CREAT\""));
   CHECK(db.scalar("SELECT to_regclass('t1') IS NULL AND to_regclass('alembic_version') IS NULL") == "t");
 }
+
+TEST_CASE("a lost connection mid-run leaves the database at the revision it started from", "[cli][errors]") {
+  TestDatabase db;
+  cli_test::SqlProject p;
+  p.revision("a.sql", "aaaa00000001", "", "CREATE TABLE t1 (id int);", "DROP TABLE t1;", "one");
+  p.revision("b.sql", "bbbb00000002", "aaaa00000001",
+             "CREATE TABLE t2 (id int);\nSELECT pg_terminate_backend(pg_backend_pid());", "DROP TABLE t2;", "dies");
+  auto r = p.run(db, {"upgrade"});
+  CHECK(r.exit_code == 5);
+  CHECK(contains(r.err, "FAILED: upgrade aaaa00000001 -> bbbb00000002 failed: connection lost"));
+  CHECK(contains(r.err, "database remains at <base>"));
+  CHECK(db.scalar("SELECT to_regclass('t1') IS NULL AND to_regclass('t2') IS NULL AND to_regclass('alembic_version') IS NULL") == "t");
+}
+
+TEST_CASE("a version row no revision defines is named, and stamp --purge recovers", "[cli][errors]") {
+  TestDatabase db;
+  cli_test::SqlProject p;
+  p.revision("a.sql", "aaaa00000001", "", "CREATE TABLE t1 (id int);", "DROP TABLE t1;", "one");
+  REQUIRE(p.run(db, {"upgrade"}).exit_code == 0);
+  db.exec("UPDATE alembic_version SET version_num = 'f00dcafe0001'");
+  auto r = p.run(db, {"upgrade"});
+  CHECK(r.exit_code == 4);
+  CHECK(contains(r.err, "the database is at f00dcafe0001, which no revision of this project defines"));
+  CHECK(p.run(db, {"current"}).exit_code == 4);
+  REQUIRE(p.run(db, {"stamp", "--purge", "aaaa00000001"}).exit_code == 0);
+  CHECK(db.rows("SELECT version_num FROM alembic_version") == "aaaa00000001");
+}

@@ -23,8 +23,19 @@ db::VersionTable table_of(const Project& project) {
   return {project.config().version_table, project.config().version_table_schema};
 }
 
+// A row that names no revision means the database was migrated by another project (or a
+// revision file was deleted): say so instead of "Can't locate revision".
+void check_known(const Project& project, const std::vector<std::string>& current) {
+  for (const auto& id : current)
+    if (!project.map().contains(id))
+      throw RevisionError(fmt::format("the database is at {}, which no revision of this project defines "
+                                      "(wrong database or missing revision file? `stamp --purge` resets the table)",
+                                      id));
+}
+
 std::vector<graph::Step> plan(const Project& project, Goal goal, const std::vector<std::string>& current,
                               const std::string& target) {
+  check_known(project, current);
   switch (goal) {
     case Goal::Upgrade: return graph::plan_upgrade(project.map(), current, target);
     case Goal::Downgrade: return graph::plan_downgrade(project.map(), current, target);
@@ -144,7 +155,9 @@ StampResult stamp_online(const Project& project, const std::vector<std::string>&
       for (const auto& row : tx.exec("SELECT version_num FROM " + table.qualified())) result.before.push_back(row[0].c_str());
       std::sort(result.before.begin(), result.before.end());
     }
-    auto destinations = resolve_all(project, targets, result.before);
+    // --purge exists to recover from rows no revision defines: don't read them.
+    if (!purge) check_known(project, result.before);
+    auto destinations = resolve_all(project, targets, purge ? std::vector<std::string>{} : result.before);
     result.after = stamped_heads(project, result.before, destinations, purge, names_base(targets));
     if (!exists) tx.exec(table.create_sql());
     for (const auto& v : result.before)
