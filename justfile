@@ -65,3 +65,8 @@ db-logs:
 # Check the dev database: connect, show the version, verify extensions and schemas.
 db-test:
     @scripts/db.sh test
+
+# Replaces an earlier load; a fresh start: just db-reset && just migrate && just db-seed
+# Load a realistic data set (300 customers, 200 products, 1000 orders) into the dev database.
+db-seed: build db-up
+    scripts/db.sh psql -X -q -v ON_ERROR_STOP=1 -f scripts/seed.sql
