@@ -54,7 +54,8 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "migrate 0.1.0");
   GlobalOptions options;
-  app.add_option("-c,--config", options.config_file, "config file (default ./migrate.ini)");
+  app.add_option("-c,--config", options.config_file, "config file (default ./migrate.ini, else ./alembic.ini)")
+      ->each([&options](const std::string&) { options.config_given = true; });
   app.add_option("-n,--name", options.name, "section of the config file to use (default migrate, or alembic)");
   app.add_option("--url", options.url, "database URL; overrides DATABASE_URL and the config file");
   app.add_option("-x", options.x, "key=value passed to revisions (Ops::x_arguments)")->allow_extra_args(false);

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <iostream>
 
 #include <migrate/error.hpp>
@@ -22,7 +23,11 @@ const config::Config& Context::config() {
       if (eq == std::string::npos || eq == 0) throw UsageError(fmt::format("-x expects key=value, got '{}'", kv));
       o.x_arguments[kv.substr(0, eq)] = kv.substr(eq + 1);
     }
-    config_ = config::load(options_.config_file, o);
+    // An Alembic user types plain `migrate current` in a folder with alembic.ini.
+    std::string file = options_.config_file;
+    if (!options_.config_given && !std::filesystem::exists(file) && std::filesystem::exists("alembic.ini"))
+      file = "alembic.ini";
+    config_ = config::load(file, o);
   }
   return *config_;
 }

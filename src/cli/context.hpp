@@ -14,6 +14,7 @@ namespace migrate::cli {
 
 struct GlobalOptions {
   std::string config_file = "migrate.ini";
+  bool config_given = false;          // -c was on the command line
   std::string name;                   // -n: ini section
   std::string url;                    // --url
   std::vector<std::string> x;         // -x key=value
