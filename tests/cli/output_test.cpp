@@ -29,7 +29,7 @@ TEST_CASE("raiseerr adds the server's full message and the failing statement", "
   CHECK(contains(full.err, "b.sql"));
 }
 
-TEST_CASE("log_level debug shows each statement; warning and -q silence progress", "[cli][output]") {
+TEST_CASE("log_level debug shows each statement, warning and -q silence progress", "[cli][output]") {
   TestDatabase db;
   cli_test::SqlProject debug("log_level = debug\n");
   debug.revision("a.sql", "aaaa00000001", "", "CREATE TABLE t1 (id int);", "DROP TABLE t1;", "first");
@@ -46,7 +46,7 @@ TEST_CASE("log_level debug shows each statement; warning and -q silence progress
   CHECK(quiet.run(db2, {"-q", "downgrade", "base"}).err.empty());
 }
 
-TEST_CASE("json output is one document one document for a run and for an error", "[cli][output][json]") {
+TEST_CASE("json output is one document for a run and for an error", "[cli][output][json]") {
   TestDatabase db;
   cli_test::SqlProject p;
   p.revision("a.sql", "aaaa00000001", "", "CREATE TABLE t1 (id int);", "DROP TABLE t1;", "first");

@@ -14,9 +14,9 @@ namespace migrate::runtime {
 namespace {
 
 std::string trim(const std::string& s) {
-  auto b = s.find_first_not_of(" \t\r");
+  auto b = s.find_first_not_of(" \t\r\n");
   if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
+  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
 }
 
 std::vector<std::string> split_list(const std::string& v) {
