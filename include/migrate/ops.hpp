@@ -72,7 +72,8 @@ struct CommentOptions {
 class Ops {
  public:
   Ops() = default;
-  explicit Ops(std::map<std::string, std::string> x_arguments) : x_(std::move(x_arguments)) {}
+  explicit Ops(std::map<std::string, std::string> x_arguments, std::string tag = {})
+      : x_(std::move(x_arguments)), tag_(std::move(tag)) {}
 
   void execute(std::string sql, std::vector<std::optional<std::string>> params = {});
 
@@ -128,6 +129,8 @@ class Ops {
 
   // `-x key=value` arguments from the command line, as Alembic's get_x_argument().
   const std::map<std::string, std::string>& x_arguments() const { return x_; }
+  // `upgrade --tag TAG`, as Alembic's context.get_tag_argument(); empty when not given.
+  const std::string& tag() const { return tag_; }
 
   const std::vector<Operation>& operations() const { return ops_; }
   void record(Operation operation) { ops_.push_back(std::move(operation)); }
@@ -139,6 +142,7 @@ class Ops {
 
   std::vector<Operation> ops_{};
   std::map<std::string, std::string> x_{};
+  std::string tag_{};
   int autocommit_depth_ = 0;
 };
 

@@ -18,6 +18,7 @@ namespace {
 struct MoveOptions {
   std::string target;
   bool sql = false;
+  std::string tag;
 };
 
 // "start:end" for offline runs; the start is a revision id or "base".
@@ -32,6 +33,7 @@ std::pair<std::vector<std::string>, std::string> split_range(Context& ctx, const
 }
 
 int move(Context& ctx, runtime::Goal goal, const MoveOptions& o) {
+  ctx.set_tag(o.tag);
   const auto& project = ctx.project();
   StepPrinter printer(ctx);
   const char* verb = goal == runtime::Goal::Upgrade ? "upgrade" : goal == runtime::Goal::Downgrade ? "downgrade" : "to";
@@ -85,6 +87,7 @@ void add_migrate_commands(CLI::App& app, Action& chosen) {
   auto* upgrade = app.add_subcommand("upgrade", "Upgrade to a later version (default: head)");
   upgrade->add_option("revision", up->target, "target: head, heads, an id, label@head, +N, or start:end with --sql");
   upgrade->add_flag("--sql", up->sql, "print the SQL instead of running it (offline mode)");
+  upgrade->add_option("--tag", up->tag, "an arbitrary string revisions read with op.tag()");
   on_run(upgrade, chosen, [up](Context& ctx) { return move(ctx, runtime::Goal::Upgrade, *up); });
 
   auto down = std::make_shared<MoveOptions>();
@@ -92,6 +95,7 @@ void add_migrate_commands(CLI::App& app, Action& chosen) {
   downgrade->add_option("revision", down->target, "target: -1, base, an id, label@-1, or start:end with --sql")
       ->required();
   downgrade->add_flag("--sql", down->sql, "print the SQL instead of running it (offline mode)");
+  downgrade->add_option("--tag", down->tag, "an arbitrary string revisions read with op.tag()");
   on_run(downgrade, chosen, [down](Context& ctx) { return move(ctx, runtime::Goal::Downgrade, *down); });
 
   auto to = std::make_shared<MoveOptions>();

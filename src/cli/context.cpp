@@ -28,6 +28,7 @@ const config::Config& Context::config() {
     if (!options_.config_given && !std::filesystem::exists(file) && std::filesystem::exists("alembic.ini"))
       file = "alembic.ini";
     config_ = config::load(file, o);
+    config_->tag = tag_;
   }
   return *config_;
 }

@@ -31,6 +31,7 @@ class Context {
   bool json() const { return options_.format == "json"; }
 
   const config::Config& config();       // loads on first use
+  void set_tag(std::string tag) { tag_ = std::move(tag); }
   const runtime::Project& project();    // loads and validates on first use
 
   // Progress and logs: stderr, redacted; -q or log_level=warning silence info, and
@@ -45,6 +46,7 @@ class Context {
 
  private:
   GlobalOptions options_;
+  std::string tag_;
   std::optional<config::Config> config_;
   std::unique_ptr<runtime::Project> project_;
   nlohmann::json document_ = nlohmann::json::object();

@@ -69,7 +69,7 @@ std::vector<StepReport> Runner::run(const std::vector<graph::Step>& steps, bool 
 
 void Runner::run_step(const graph::Step& step) {
   const auto& rev = project_.revision(step.revision);
-  Ops op(project_.config().x_arguments);
+  Ops op(project_.config().x_arguments, project_.config().tag);
   try {
     rev.body(op, step.direction);
   } catch (const Error&) {
