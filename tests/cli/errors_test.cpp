@@ -57,7 +57,7 @@ TEST_CASE("a password never appears in any output", "[cli][errors][secrets]") {
   std::string url = db.url();
   auto wrong_db = test_support::run_migrate({"-c", cli_test::repo_ini(), "--url", url + "_nope", "current"});
   CHECK(wrong_db.exit_code == 5);
-  CHECK(contains(wrong_db.err, "postgresql://migrate_app:***@"));
+  CHECK(contains(wrong_db.err, "FAILED: cannot connect: "));
   no_password(wrong_db);
   auto bad_pw = test_support::run_migrate(
       {"-c", cli_test::repo_ini(), "--url",
@@ -135,4 +135,23 @@ TEST_CASE("a version row no revision defines is named, and stamp --purge recover
   CHECK(p.run(db, {"current"}).exit_code == 4);
   REQUIRE(p.run(db, {"stamp", "--purge", "aaaa00000001"}).exit_code == 0);
   CHECK(db.rows("SELECT version_num FROM alembic_version") == "aaaa00000001");
+}
+
+TEST_CASE("a failure after an autocommit block says what stays committed", "[cli][errors]") {
+  TestDatabase db;
+  cli_test::SqlProject p;
+  p.revision("a.sql", "aaaa00000001", "", "CREATE TABLE t1 (id int);", "DROP TABLE t1;", "one");
+  p.dir.write("versions/b.sql",
+              "-- revision: bbbb00000002\n-- down_revision: aaaa00000001\n-- message: outside\n"
+              "-- transactional: false\n-- migrate:up\nCREATE TABLE t2 (id int);\nCREATE TABLE t1 (id int);\n"
+              "-- migrate:down\nDROP TABLE t2;\n");
+  auto r = p.run(db, {"upgrade"});
+  CHECK(r.exit_code == 5);
+  // t2 was created outside any transaction and cannot be rolled back: the message says so
+  // instead of claiming a rollback.
+  CHECK(contains(r.err, "statements of bbbb00000002 outside a transaction (its autocommit block) stay committed "
+                        "while the version table says aaaa00000001"));
+  CHECK_FALSE(contains(r.err, "rolled back"));
+  CHECK(db.rows("SELECT version_num FROM alembic_version") == "aaaa00000001");
+  CHECK(db.scalar("SELECT to_regclass('t2') IS NOT NULL") == "t");
 }

@@ -34,9 +34,10 @@ void replace_all(std::string& text, const std::string& what, const std::string& 
     text.replace(pos, what.size(), with);
 }
 
-// scheme://user:password@  — the password may hold anything but '@' and '/'.
+// scheme://user:password@ — greedy up to the last '@' of the token, since an unescaped
+// password may itself hold '@' or '/'.
 const std::regex& url_password() {
-  static const std::regex re(R"(([A-Za-z][A-Za-z0-9+.-]*://[^:/@\s]*:)([^@/\s]+)(@))");
+  static const std::regex re(R"(([A-Za-z][A-Za-z0-9+.-]*://[^:/@\s]*:)(\S+)(@))");
   return re;
 }
 const std::regex& keyword_password() {

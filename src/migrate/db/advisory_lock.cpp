@@ -25,7 +25,8 @@ AdvisoryLock::AdvisoryLock(pqxx::connection& c, const std::string& version_table
       if (std::chrono::steady_clock::now() >= deadline) {
         auto holder = tx.exec(
             "SELECT coalesce(string_agg(pid::text, ', '), 'unknown') FROM pg_locks "
-            "WHERE locktype = 'advisory' AND granted AND objid = hashtext(" + tx.quote(key_) + ")::oid");
+            "WHERE locktype = 'advisory' AND granted AND objsubid = 1 AND objid = hashtext(" + tx.quote(key_) +
+            ")::oid AND classid = ((hashtext(" + tx.quote(key_) + ")::bigint >> 32) & 4294967295)::oid");
         throw LockError(fmt::format(
             "another migrate run holds the lock on {} (server pid {}); nothing was changed",
             describe(connection_), holder[0][0].c_str()));
@@ -34,6 +35,8 @@ AdvisoryLock::AdvisoryLock(pqxx::connection& c, const std::string& version_table
     }
   } catch (const pqxx::broken_connection& e) {
     throw DatabaseError("connection lost while taking the run lock: " + server_message(e));
+  } catch (const pqxx::sql_error& e) {
+    throw DatabaseError("taking the run lock failed: " + server_message(e));
   }
 }
 

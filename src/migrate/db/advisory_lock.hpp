@@ -11,6 +11,7 @@ namespace migrate::db {
 // each other. Throws LockError naming the holder's pid after `timeout_seconds`.
 class AdvisoryLock {
  public:
+  // `version_table`: the schema-qualified name, as VersionTable::qualified() gives it.
   AdvisoryLock(pqxx::connection& c, const std::string& version_table, int timeout_seconds);
   ~AdvisoryLock();
   AdvisoryLock(const AdvisoryLock&) = delete;

@@ -42,11 +42,11 @@ std::string server_message(const std::exception& e) {
   return config::redact_secrets(text);
 }
 
-std::unique_ptr<pqxx::connection> connect(const std::string& url) {
+std::shared_ptr<pqxx::connection> connect(const std::string& url) {
   if (url.empty())
     throw ConfigError("no database URL: set `url` in the ini, DATABASE_URL, or --url");
   try {
-    auto c = std::make_unique<Connection>(url);
+    auto c = std::make_shared<Connection>(url);
     // Deprecated in libpqxx 6.4, but the only way to stop a silent reconnect that would
     // drop the session's advisory lock (libpqxx 7 removes reactivation altogether).
 #pragma GCC diagnostic push
@@ -54,10 +54,10 @@ std::unique_ptr<pqxx::connection> connect(const std::string& url) {
     c->inhibit_reactivation(true);
 #pragma GCC diagnostic pop
     return c;
-  } catch (const pqxx::broken_connection& e) {
-    throw DatabaseError(config::redact_secrets("cannot connect to " + url + ": ") + server_message(e));
   } catch (const std::exception& e) {
-    throw DatabaseError(config::redact_secrets("cannot connect to " + url + ": ") + server_message(e));
+    // libpq's message names the host and port; repeating the URL could repeat a password
+    // in a shape no pattern recognises.
+    throw DatabaseError("cannot connect: " + server_message(e));
   }
 }
 

@@ -8,8 +8,10 @@
 
 namespace migrate::db {
 
-// Opens `url` (a libpq URL or conninfo); throws DatabaseError with the password masked.
-std::unique_ptr<pqxx::connection> connect(const std::string& url);
+// Opens `url` (a libpq URL or conninfo); throws DatabaseError with libpq's message,
+// secrets redacted. Shared, so that the concrete type's destructor runs (pqxx::connection
+// has no virtual destructor).
+std::shared_ptr<pqxx::connection> connect(const std::string& url);
 
 // The first line of a server error, without libpq's "ERROR:  " prefix, redacted.
 std::string server_message(const std::exception& e);

@@ -1,19 +1,19 @@
-// Online and offline runs around the shared Runner.
+// Online and offline runs around the shared Runner, and the version-table commands.
 #include "migrate/runtime/run.hpp"
 
 #include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
 
 #include <migrate/error.hpp>
 
 #include "migrate/db/advisory_lock.hpp"
 #include "migrate/db/connection.hpp"
 #include "migrate/db/version_table.hpp"
-#include "migrate/runtime/environment.hpp"
 #include "migrate/graph/queries.hpp"
 #include "migrate/graph/target_resolver.hpp"
-
-#include <algorithm>
-#include <set>
+#include "migrate/runtime/environment.hpp"
 
 namespace migrate::runtime {
 
@@ -44,33 +44,80 @@ std::vector<graph::Step> plan(const Project& project, Goal goal, const std::vect
   return {};
 }
 
+// libpqxx's errors as ours, for work that is not a revision step (those name their step).
+template <class Fn>
+auto with_db_errors(const std::string& what, Fn&& fn) {
+  try {
+    return fn();
+  } catch (const pqxx::in_doubt_error& e) {
+    throw DatabaseError(fmt::format("{}: the connection broke during COMMIT, its outcome is unknown: {}", what,
+                                    db::server_message(e)));
+  } catch (const pqxx::broken_connection& e) {
+    throw DatabaseError(fmt::format("{}: connection lost: {}; the open transaction was rolled back", what,
+                                    db::server_message(e)));
+  } catch (const pqxx::sql_error& e) {
+    throw DatabaseError(fmt::format("{}: {}", what, db::server_message(e)));
+  }
+}
+
+// A connection with the environment hook's URL and session settings, for the commands
+// that only touch the version table: they must see the same table an upgrade does.
+std::shared_ptr<pqxx::connection> open_session(const Project& project) {
+  auto env = prepare_environment(project.config(), false);
+  auto connection = db::connect(env.url);
+  if (!env.session_settings.empty()) {
+    with_db_errors("applying the session settings of migrations/env.cpp", [&] {
+      pqxx::nontransaction tx(*connection);
+      struct Direct final : Sink {
+        explicit Direct(pqxx::nontransaction& t) : tx(t) {}
+        void begin() override {}
+        void commit() override {}
+        bool in_transaction() const override { return false; }
+        void execute(const std::string& sql) override { tx.exec(sql); }
+        void comment(const std::string&) override {}
+        pqxx::nontransaction& tx;
+      } sink(tx);
+      apply_session_settings(env, sink);
+    });
+  }
+  return connection;
+}
+
 }  // namespace
 
 RunResult run_online(const Project& project, Goal goal, const std::string& target, StepObserver& observer) {
   const auto& cfg = project.config();
   auto env = prepare_environment(cfg, false);
   auto connection = db::connect(env.url);
-  db::AdvisoryLock lock(*connection, cfg.version_table, cfg.lock_timeout_seconds);
+  db::AdvisoryLock lock(*connection, table_of(project).qualified(), cfg.lock_timeout_seconds);
   OnlineSink sink(*connection);
   RunResult result;
-  try {
+  std::vector<graph::Step> steps;
+  bool exists = false;
+  with_db_errors("reading the version table", [&] {
     sink.begin();
     apply_session_settings(env, sink);
-    bool exists = db::version_table_exists(sink.transaction(), table_of(project));
-    result.before = exists ? db::read_heads(sink.transaction(), table_of(project)) : std::vector<std::string>{};
-    auto steps = plan(project, goal, result.before, target);
-    Runner runner(project, sink, observer);
-    runner.set_committed_heads(result.before);
-    // Alembic creates the table on the first upgrade even when nothing is left to run.
-    result.steps = runner.run(steps, !exists);
+    exists = db::version_table_exists(sink.transaction(), table_of(project));
+    if (exists) result.before = db::read_heads(sink.transaction(), table_of(project));
+  });
+  steps = plan(project, goal, result.before, target);
+  Runner runner(project, sink, observer);
+  runner.set_committed_heads(result.before);
+  // Alembic creates the table on the first upgrade even when nothing is left to run.
+  result.steps = runner.run(steps, !exists);
+  try {
     sink.commit();
-    runner.mark_committed();
-    result.after = runner.committed_heads();
-  } catch (const pqxx::broken_connection& e) {
-    throw DatabaseError("connection lost: " + db::server_message(e) + "; the open transaction was rolled back");
-  } catch (const pqxx::sql_error& e) {
-    throw DatabaseError(db::server_message(e));
+  } catch (const pqxx::in_doubt_error& e) {
+    throw DatabaseError(fmt::format("COMMIT of the run: the connection broke, its outcome is unknown: the "
+                                    "database is at {} or {}; check with `migrate current`",
+                                    heads_text(runner.committed_heads()), heads_text(runner.pending_heads())));
+  } catch (const std::exception& e) {
+    // Deferred constraints are checked here, after every step reported success.
+    throw DatabaseError(fmt::format("COMMIT of the run failed: {}; rolled back, database remains at {}",
+                                    db::server_message(e), heads_text(runner.committed_heads())));
   }
+  runner.mark_committed();
+  result.after = runner.committed_heads();
   return result;
 }
 
@@ -84,7 +131,10 @@ RunResult run_offline(const Project& project, Goal goal, const std::vector<std::
   runner.set_committed_heads(start);
   sink.begin();
   apply_session_settings(prepare_environment(project.config(), true), sink);
-  result.steps = runner.run(steps, start.empty() && goal == Goal::Upgrade);
+  // From base the script must create the table its first step writes to (`to` may go up).
+  bool from_base_up = start.empty() && (goal == Goal::Upgrade ||
+                                        (!steps.empty() && steps.front().direction == graph::Direction::Up));
+  result.steps = runner.run(steps, from_base_up);
   sink.commit();
   runner.mark_committed();
   result.after = runner.committed_heads();
@@ -92,15 +142,11 @@ RunResult run_offline(const Project& project, Goal goal, const std::vector<std::
 }
 
 std::vector<std::string> read_current_heads(const Project& project) {
-  auto connection = db::connect(prepare_environment(project.config(), false).url);
-  try {
+  auto connection = open_session(project);
+  return with_db_errors("reading the version table", [&] {
     pqxx::read_transaction tx(*connection);
     return db::read_heads(tx, table_of(project));
-  } catch (const pqxx::broken_connection& e) {
-    throw DatabaseError("connection lost: " + db::server_message(e));
-  } catch (const pqxx::sql_error& e) {
-    throw DatabaseError(db::server_message(e));
-  }
+  });
 }
 
 namespace {
@@ -122,7 +168,6 @@ std::vector<std::string> stamped_heads(const Project& project, const std::vector
   std::set<std::string> keep;
   if (!purge && !to_base) {
     for (const auto& head : current) {
-      if (!project.map().contains(head)) continue;  // an unknown row is not ours to keep
       auto up = graph::ancestors(project.map(), head);
       auto down = graph::descendants(project.map(), head);
       bool same_line = std::any_of(destinations.begin(), destinations.end(), [&](const std::string& d) {
@@ -143,18 +188,14 @@ bool names_base(const std::vector<std::string>& targets) {
 }  // namespace
 
 StampResult stamp_online(const Project& project, const std::vector<std::string>& targets, bool purge) {
-  const auto& cfg = project.config();
-  auto connection = db::connect(prepare_environment(cfg, false).url);
-  db::AdvisoryLock lock(*connection, cfg.version_table, cfg.lock_timeout_seconds);
+  auto connection = open_session(project);
   auto table = table_of(project);
+  db::AdvisoryLock lock(*connection, table.qualified(), project.config().lock_timeout_seconds);
   StampResult result;
-  try {
+  with_db_errors("stamp", [&] {
     pqxx::work tx(*connection);
     bool exists = db::version_table_exists(tx, table);
-    if (exists) {
-      for (const auto& row : tx.exec("SELECT version_num FROM " + table.qualified())) result.before.push_back(row[0].c_str());
-      std::sort(result.before.begin(), result.before.end());
-    }
+    if (exists) result.before = db::read_heads(tx, table);
     // --purge exists to recover from rows no revision defines: don't read them.
     if (!purge) check_known(project, result.before);
     auto destinations = resolve_all(project, targets, purge ? std::vector<std::string>{} : result.before);
@@ -165,11 +206,7 @@ StampResult stamp_online(const Project& project, const std::vector<std::string>&
     for (const auto& v : result.after)
       if (!std::binary_search(result.before.begin(), result.before.end(), v)) tx.exec(table.insert_sql(v));
     tx.commit();
-  } catch (const pqxx::broken_connection& e) {
-    throw DatabaseError("connection lost: " + db::server_message(e) + "; the version table was not changed");
-  } catch (const pqxx::sql_error& e) {
-    throw DatabaseError(db::server_message(e));
-  }
+  });
   return result;
 }
 
@@ -185,19 +222,15 @@ void stamp_offline(const Project& project, const std::vector<std::string>& targe
 }
 
 bool ensure_version_online(const Project& project) {
-  auto connection = db::connect(prepare_environment(project.config(), false).url);
+  auto connection = open_session(project);
   auto table = table_of(project);
-  try {
+  return with_db_errors("ensure_version", [&] {
     pqxx::work tx(*connection);
     if (db::version_table_exists(tx, table)) return false;
     tx.exec(table.create_sql());
     tx.commit();
     return true;
-  } catch (const pqxx::broken_connection& e) {
-    throw DatabaseError("connection lost: " + db::server_message(e));
-  } catch (const pqxx::sql_error& e) {
-    throw DatabaseError(db::server_message(e));
-  }
+  });
 }
 
 void ensure_version_offline(const Project& project, std::ostream& out) {

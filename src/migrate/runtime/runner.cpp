@@ -39,32 +39,44 @@ std::vector<StepReport> Runner::run(const std::vector<graph::Step>& steps, bool 
     const auto& rev = project_.revision(step.revision);
     observer_.started(step, rev.meta.message);
     auto start = std::chrono::steady_clock::now();
+    partial_ = false;
     try {
       run_step(step);
+      if (per_migration && sink_.in_transaction()) {
+        sink_.commit();
+        committed_ = pending_;
+      }
+    } catch (const pqxx::in_doubt_error& e) {
+      throw DatabaseError(fmt::format("{} failed: the connection broke during COMMIT, its outcome is unknown ({}); "
+                                      "the database is at {} or {}: check with `migrate current`",
+                                      describe_step(step), db::server_message(e), heads_text(committed_),
+                                      heads_text(pending_)));
     } catch (const pqxx::broken_connection& e) {
-      throw DatabaseError(fmt::format("{} failed: connection lost ({}); the open transaction was rolled back, "
-                                      "database remains at {}", describe_step(step), db::server_message(e),
-                                      heads_text(committed_)));
+      throw DatabaseError(fmt::format("{} failed: connection lost ({}); {}", describe_step(step),
+                                      db::server_message(e), fate(step)));
     } catch (const pqxx::sql_error& e) {
-      DatabaseError error(fmt::format("{} ({}) failed: {}; rolled back, database remains at {}",
-                                      describe_step(step), rev.meta.message, db::server_message(e),
-                                      heads_text(committed_)));
+      DatabaseError error(fmt::format("{} ({}) failed: {}; {}", describe_step(step), rev.meta.message,
+                                      db::server_message(e), fate(step)));
       error.set_detail(fmt::format("{}\nrevision file: {}\nfailing statement:\n{}",
                                    config::redact_secrets(e.what()), rev.meta.path,
                                    config::redact_secrets(e.query())));
       throw error;
     }
-    if (per_migration && sink_.in_transaction()) {
-      sink_.commit();
-      committed_ = pending_;
-      if (i + 1 < steps.size()) sink_.begin();
-    }
+    if (per_migration && i + 1 < steps.size() && !sink_.in_transaction()) sink_.begin();
     StepReport report{step, rev.meta.message,
                       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()};
     observer_.finished(report);
     reports.push_back(std::move(report));
   }
   return reports;
+}
+
+std::string Runner::fate(const graph::Step& step) const {
+  if (!partial_) return "rolled back, database remains at " + heads_text(committed_);
+  // Statements of an autocommit block cannot be rolled back: the schema is ahead of the table.
+  return fmt::format("statements of {} outside a transaction (its autocommit block) stay committed while the "
+                     "version table says {}: check the database before running again",
+                     step.revision, heads_text(committed_));
 }
 
 void Runner::run_step(const graph::Step& step) {
@@ -82,6 +94,7 @@ void Runner::run_step(const graph::Step& step) {
   for (const auto& operation : op.operations()) {
     if (std::holds_alternative<op::BeginAutocommit>(operation)) {
       // Alembic's autocommit_block: commit what came before, run outside a transaction.
+      partial_ = true;
       resume_transaction = sink_.in_transaction();
       if (resume_transaction) {
         sink_.commit();

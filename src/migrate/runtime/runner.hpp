@@ -45,12 +45,15 @@ class Runner {
   // The heads the version table holds after the steps completed so far.
   const std::vector<std::string>& committed_heads() const { return committed_; }
   void set_committed_heads(std::vector<std::string> heads) { committed_ = std::move(heads); }
+  // The heads once the open transaction commits.
+  const std::vector<std::string>& pending_heads() const { return pending_; }
   // Called after the caller's final commit: what was pending is now durable.
   void mark_committed() { committed_ = pending_; }
 
  private:
   void run_step(const graph::Step& step);
   void apply_version_effect(const graph::Step& step);
+  std::string fate(const graph::Step& step) const;  // where a failure of `step` leaves the database
 
   const Project& project_;
   Sink& sink_;
@@ -58,6 +61,7 @@ class Runner {
   db::VersionTable table_;
   std::vector<std::string> committed_;
   std::vector<std::string> pending_;
+  bool partial_ = false;  // the current step committed or ran statements outside a transaction
 };
 
 }  // namespace migrate::runtime
