@@ -17,6 +17,12 @@ build:
 test: build
     ctest --test-dir {{build_dir}} --output-on-failure -j2
 
+# Build with AddressSanitizer and UBSan (Debug, build-asan/) and run every suite under them.
+test-sanitize:
+    @[ -f build-asan/build.ninja ] || cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMIGRATE_SANITIZE=ON -DMIGRATE_WERROR=ON -DMIGRATE_BENCH=OFF >/dev/null
+    @cmake --build build-asan
+    LSAN_OPTIONS=suppressions={{justfile_directory()}}/tests/lsan.supp ctest --test-dir build-asan --output-on-failure -j2
+
 # Apply every revision up to head (starts the dev database if none is reachable).
 migrate: build db-up
     {{migrate}} upgrade head
