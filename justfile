@@ -29,7 +29,7 @@ migrate: build db-up
 
 # Write a new revision: just migrate-new "add email index to customers"
 migrate-new message: build
-    {{migrate}} revision -m "{{message}}"
+    {{migrate}} revision -m {{quote(message)}}
 
 # Show where the database is and what is left to apply.
 migrate-status: build db-up
@@ -42,11 +42,11 @@ migrate-down: build db-up
 
 # Move the database up or down to a revision: just migrate-to ae1027a6acf
 migrate-to rev: build db-up
-    {{migrate}} to {{rev}}
+    {{migrate}} to {{quote(rev)}}
 
 # Print the SQL an upgrade from base to head would run, without touching a database.
 migrate-sql range="head": build
-    {{migrate}} upgrade {{range}} --sql
+    {{migrate}} upgrade {{quote(range)}} --sql
 
 # Compare the models with the database; exit 1 when a new revision is needed.
 migrate-check: build db-up
@@ -72,7 +72,6 @@ db-logs:
 db-test:
     @scripts/db.sh test
 
-# Replaces an earlier load; a fresh start: just db-reset && just migrate && just db-seed
-# Load a realistic data set (300 customers, 200 products, 1000 orders) into the dev database.
+# Load a realistic data set (300 customers, 200 products, 1000 orders); it replaces an earlier load.
 db-seed: build db-up
     scripts/db.sh psql -X -q -v ON_ERROR_STOP=1 -f scripts/seed.sql
