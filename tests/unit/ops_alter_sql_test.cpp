@@ -5,19 +5,11 @@
 #include <migrate/ops.hpp>
 
 #include "migrate/ops/render_sql.hpp"
+#include "ops_sql_of.hpp"
 
 using namespace migrate;
 
-namespace {
-
-std::vector<std::string> sql_of(const Ops& op) {
-  std::vector<std::string> out;
-  for (const auto& o : op.operations())
-    for (auto& s : ops::render_sql(o)) out.push_back(std::move(s));
-  return out;
-}
-
-}  // namespace
+using ops_test::sql_of;
 
 TEST_CASE("constraint operations with every option", "[ops][constraint]") {
   Ops op;

@@ -4,18 +4,13 @@
 #include <migrate/ops.hpp>
 
 #include "migrate/ops/render_sql.hpp"
+#include "ops_sql_of.hpp"
 
 using namespace migrate;
 
-namespace {
+using ops_test::sql_of;
 
-// Every statement the recorded operations render to, in order.
-std::vector<std::string> sql_of(const Ops& op) {
-  std::vector<std::string> out;
-  for (const auto& o : op.operations())
-    for (auto& s : ops::render_sql(o)) out.push_back(std::move(s));
-  return out;
-}
+namespace {
 
 std::string sql_of(const Operation& o) {
   auto statements = ops::render_sql(o);
