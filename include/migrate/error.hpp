@@ -52,7 +52,24 @@ class Error : public std::runtime_error {
 struct UsageError : Error { explicit UsageError(const std::string& m) : Error(ErrorKind::Usage, m) {} };
 struct ConfigError : Error { explicit ConfigError(const std::string& m) : Error(ErrorKind::Config, m) {} };
 struct RevisionError : Error { explicit RevisionError(const std::string& m) : Error(ErrorKind::Revision, m) {} };
-struct DatabaseError : Error { explicit DatabaseError(const std::string& m) : Error(ErrorKind::Database, m) {} };
+// What failed, so the runner can say where the database stays.
+class DatabaseError : public Error {
+ public:
+  enum class Reason {
+    Other,           // connecting, the lock, a query of ours
+    Statement,       // the server refused a statement (statement() holds it)
+    ConnectionLost,  // the open transaction is gone, rolled back by the server
+    InDoubt,         // the connection broke during COMMIT: its outcome is unknown
+  };
+  explicit DatabaseError(const std::string& m, Reason reason = Reason::Other, std::string statement = {})
+      : Error(ErrorKind::Database, m), reason_(reason), statement_(std::move(statement)) {}
+  Reason reason() const noexcept { return reason_; }
+  const std::string& statement() const noexcept { return statement_; }
+
+ private:
+  Reason reason_;
+  std::string statement_;
+};
 struct LockError : Error { explicit LockError(const std::string& m) : Error(ErrorKind::Lock, m) {} };
 
 }  // namespace migrate

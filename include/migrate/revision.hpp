@@ -31,7 +31,9 @@ using MigrationFactory = std::unique_ptr<Migration> (*)();
 
 struct CompiledRevision {
   RevisionInfo info;
-  std::string source_file;   // __FILE__ of the revision, to map it to its folder
+  // __FILE__ of the revision: relative to its project's root when built with
+  // migrate_add_revisions (cmake/MigrateRevisions.cmake), e.g. migrations/versions/x.cpp.
+  std::string source_file;
   MigrationFactory make;
 };
 

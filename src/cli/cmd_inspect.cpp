@@ -11,6 +11,7 @@
 #include "migrate/graph/history.hpp"
 #include "migrate/graph/target_resolver.hpp"
 #include "migrate/graph/topo_order.hpp"
+#include "migrate/runtime/environment.hpp"
 #include "migrate/runtime/run.hpp"
 
 namespace migrate::cli {
@@ -22,16 +23,15 @@ std::set<std::string> as_set(const std::vector<std::string>& v) { return {v.begi
 int current(Context& ctx, bool verbose, bool check_heads) {
   const auto& project = ctx.project();
   auto heads = runtime::read_current_heads(project);
-  if (verbose) ctx.info("Current revision(s) for " + config::redact(project.config().url) + ":");
+  // The URL the run used: the environment hook may have changed the ini's.
+  if (verbose)
+    ctx.info("Current revision(s) for " + config::redact(runtime::prepare_environment(project.config(), false).url) +
+             ":");
+  // Alembic fails here too; saying which row is unknown is more use to the reader.
+  runtime::check_known(project, heads);
   RevisionText text(project.map());
   nlohmann::json list = nlohmann::json::array();
   for (const auto& id : heads) {
-    if (!project.map().contains(id)) {
-      // Alembic fails here; saying which row is unknown is more use to the reader.
-      throw RevisionError(fmt::format("the database is at {}, which no revision of this project defines "
-                                      "(wrong database or missing revision file? `stamp --purge` resets the table)",
-                                      id));
-    }
     const auto& rev = project.map().get(id);
     list.push_back(text.json(rev));
     if (!ctx.json()) ctx.print(verbose ? text.log_entry(rev) : text.short_line(rev));
@@ -90,29 +90,32 @@ struct HistoryOptions {
   bool indicate_current = false;
 };
 
+bool names_current(const std::string& side) {
+  return !side.empty() && graph::parse_target(side).kind == graph::Target::Kind::Current;
+}
+
 int history(Context& ctx, const HistoryOptions& o) {
   const auto& project = ctx.project();
   const auto& map = project.map();
-  std::string lower, upper;
+  graph::Range range;
   if (!o.range.empty()) {
-    auto colon = o.range.find(':');
-    if (colon == std::string::npos)
+    auto parsed = graph::parse_range(o.range);
+    if (!parsed)
       throw UsageError(fmt::format("History range requires [start]:[end], [start]:, or :[end]; got '{}'", o.range));
-    lower = o.range.substr(0, colon);
-    upper = o.range.substr(colon + 1);
+    range = *parsed;
   }
+  const bool with_current = names_current(range.start) || names_current(range.end);
   std::vector<std::string> current;
-  if (o.indicate_current || lower == "current" || upper == "current") current = runtime::read_current_heads(project);
+  if (o.indicate_current || with_current) current = runtime::read_current_heads(project);
   std::vector<std::string> ids;
-  if (lower == "current" || upper == "current") {
-    auto side = [&](const std::string& s) -> std::vector<std::string> {
-      if (s == "current") return current;
-      if (s.empty()) return {};
-      return graph::resolve_target(map, s, current);
+  if (with_current) {
+    // `current` may be several revisions: resolve both sides to lists.
+    auto side = [&](const std::string& s) {
+      return s.empty() ? std::vector<std::string>{} : graph::resolve_target(map, s, current);
     };
-    ids = graph::history_between(map, side(lower), side(upper));
+    ids = graph::history_between(map, side(range.start), side(range.end));
   } else {
-    ids = graph::history(map, lower, upper, current);
+    ids = graph::history(map, range.start, range.end, current);
   }
   RevisionText text(map, as_set(current));
   nlohmann::json list = nlohmann::json::array();
@@ -129,12 +132,8 @@ int show(Context& ctx, const std::string& target) {
   const auto& project = ctx.project();
   const auto& map = project.map();
   std::vector<std::string> current;
-  std::vector<std::string> ids;
-  if (target == "current") {
-    ids = current = runtime::read_current_heads(project);
-  } else {
-    ids = graph::resolve_target(map, target);
-  }
+  if (names_current(target)) current = runtime::read_current_heads(project);
+  auto ids = graph::resolve_target(map, target, current);
   if (ids.empty()) throw RevisionError(fmt::format("'{}' names no revision", target));
   RevisionText text(map, as_set(current));
   nlohmann::json list = nlohmann::json::array();

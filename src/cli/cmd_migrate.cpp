@@ -8,6 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/step_output.hpp"
+#include "migrate/graph/target.hpp"
 #include "migrate/graph/target_resolver.hpp"
 #include "migrate/runtime/run.hpp"
 
@@ -21,61 +22,61 @@ struct MoveOptions {
   std::string tag;
 };
 
-// "start:end" for offline runs; the start is a revision id or "base".
-std::pair<std::vector<std::string>, std::string> split_range(Context& ctx, const std::string& spec) {
-  auto colon = spec.find(':');
-  if (colon == std::string::npos) return {{}, spec};
-  std::string start = spec.substr(0, colon);
-  std::string end = spec.substr(colon + 1);
-  std::vector<std::string> heads;
-  if (!start.empty() && start != "base") heads = graph::resolve_target(ctx.project().map(), start);
-  return {heads, end};
+// The JSON document and the summary line every writing command ends with.
+void report(Context& ctx, const char* command, const std::string& summary, const runtime::RunResult& result) {
+  ctx.info(summary);
+  if (ctx.json()) {
+    ctx.document() = to_json(result);
+    ctx.document()["command"] = command;
+  }
 }
 
 int move(Context& ctx, runtime::Goal goal, const MoveOptions& o) {
-  ctx.set_tag(o.tag);
   const auto& project = ctx.project();
   StepPrinter printer(ctx);
   const char* verb = goal == runtime::Goal::Upgrade ? "upgrade" : goal == runtime::Goal::Downgrade ? "downgrade" : "to";
+  auto range = graph::parse_range(o.target);
   if (o.sql) {
-    if (goal != runtime::Goal::Upgrade && o.target.find(':') == std::string::npos)
+    if (goal != runtime::Goal::Upgrade && !range)
       throw UsageError(fmt::format("{} with --sql requires <fromrev>:<torev>", verb));
-    auto [start, end] = split_range(ctx, o.target);
-    runtime::run_offline(project, goal, start, end, std::cout, printer);
+    // The start of an offline range is where the script assumes the database is.
+    std::vector<std::string> start;
+    if (range && !range->start.empty()) start = graph::resolve_target(project.map(), range->start);
+    runtime::run_offline(project, {goal, {range ? range->end : o.target}, false, o.tag}, start, std::cout, printer);
     return 0;
   }
-  if (o.target.find(':') != std::string::npos)
-    throw UsageError(fmt::format("a range ({}) is only allowed with --sql", o.target));
-  auto result = runtime::run_online(project, goal, o.target, printer);
+  if (range) throw UsageError(fmt::format("a range ({}) is only allowed with --sql", o.target));
+  auto result = runtime::run_online(project, {goal, {o.target}, false, o.tag}, printer);
   bool up = !result.steps.empty() && result.steps.front().step.direction == graph::Direction::Up;
-  ctx.info(summary(up ? "Upgraded" : "Downgraded", result));
-  if (ctx.json()) {
-    ctx.document() = to_json(result);
-    ctx.document()["command"] = verb;
-  }
+  report(ctx, verb, summary(up ? "Upgraded" : "Downgraded", result), result);
   return 0;
 }
 
 int stamp(Context& ctx, const std::vector<std::string>& targets, bool sql, bool purge) {
+  StepPrinter printer(ctx);
+  runtime::Request request{runtime::Goal::Stamp, targets, purge, {}};
   if (sql) {
     if (purge) throw UsageError("--purge has no meaning with --sql");
-    runtime::stamp_offline(ctx.project(), targets, std::cout);
+    // Offline there is no table to read: the output assumes base, as Alembic's does.
+    runtime::run_offline(ctx.project(), request, {}, std::cout, printer);
     return 0;
   }
-  auto r = runtime::stamp_online(ctx.project(), targets, purge);
-  ctx.info(fmt::format("Stamped {} -> {}", runtime::heads_text(r.before), runtime::heads_text(r.after)));
-  if (ctx.json()) ctx.document() = {{"command", "stamp"}, {"before", r.before}, {"after", r.after}};
+  auto result = runtime::run_online(ctx.project(), request, printer);
+  report(ctx, "stamp",
+         fmt::format("Stamped {} -> {}", runtime::heads_text(result.before), runtime::heads_text(result.after)), result);
   return 0;
 }
 
 int ensure_version(Context& ctx, bool sql) {
+  StepPrinter printer(ctx);
+  runtime::Request request{runtime::Goal::EnsureVersion, {}, false, {}};
   if (sql) {
-    runtime::ensure_version_offline(ctx.project(), std::cout);
+    runtime::run_offline(ctx.project(), request, {}, std::cout, printer);
     return 0;
   }
-  bool created = runtime::ensure_version_online(ctx.project());
-  ctx.info(created ? "Created the version table" : "The version table exists");
-  if (ctx.json()) ctx.document() = {{"command", "ensure_version"}, {"created", created}};
+  auto result = runtime::run_online(ctx.project(), request, printer);
+  ctx.info(result.created_version_table ? "Created the version table" : "The version table exists");
+  if (ctx.json()) ctx.document() = {{"command", "ensure_version"}, {"created", result.created_version_table}};
   return 0;
 }
 

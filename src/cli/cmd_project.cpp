@@ -54,8 +54,9 @@ set(MIGRATE_TESTS OFF CACHE BOOL "" FORCE)
 set(MIGRATE_BENCH OFF CACHE BOOL "" FORCE)
 add_subdirectory(${{MIGRATE_SOURCE_DIR}} migrate EXCLUDE_FROM_ALL)
 
-file(GLOB revisions CONFIGURE_DEPENDS ${{CMAKE_CURRENT_SOURCE_DIR}}/versions/*.cpp)
-add_executable({0}_migrate ${{revisions}})
+# Each revision is known by its path under this folder (versions/x.cpp), wherever the binary runs.
+add_executable({0}_migrate)
+migrate_add_revisions({0}_migrate ${{CMAKE_CURRENT_SOURCE_DIR}}/versions)
 set_target_properties({0}_migrate PROPERTIES OUTPUT_NAME migrate)
 target_link_libraries({0}_migrate PRIVATE migrate_cli_main)
 )",

@@ -2,6 +2,8 @@
 #include "cli/context.hpp"
 
 #include <fmt/format.h>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
 
 #include <filesystem>
 #include <iostream>
@@ -12,6 +14,26 @@
 #include "migrate/config/secrets.hpp"
 
 namespace migrate::cli {
+
+namespace {
+
+spdlog::level::level_enum level_of(const std::string& level, bool quiet) {
+  if (quiet) return spdlog::level::warn;
+  if (level == "debug") return spdlog::level::debug;
+  if (level == "warning") return spdlog::level::warn;
+  if (level == "error") return spdlog::level::err;
+  return spdlog::level::info;
+}
+
+}  // namespace
+
+Context::Context(const GlobalOptions& options) : options_(options) {
+  // One plain stderr sink: messages are whole lines of their own, without spdlog's stamp.
+  auto logger = spdlog::stderr_logger_st("migrate");
+  logger->set_pattern("%v");
+  logger->set_level(level_of("info", options_.quiet));
+  spdlog::set_default_logger(logger);
+}
 
 const config::Config& Context::config() {
   if (!config_) {
@@ -28,35 +50,19 @@ const config::Config& Context::config() {
     if (!options_.config_given && !std::filesystem::exists(file) && std::filesystem::exists("alembic.ini"))
       file = "alembic.ini";
     config_ = config::load(file, o);
-    config_->tag = tag_;
+    spdlog::set_level(level_of(config_->log_level, options_.quiet));
   }
   return *config_;
 }
 
-const runtime::Project& Context::project() {
-  if (!project_) project_ = std::make_unique<runtime::Project>(config(), compiled_revisions());
+const script::Project& Context::project(bool may_be_new) {
+  if (!project_) project_ = std::make_unique<script::Project>(config(), compiled_revisions(), may_be_new);
   return *project_;
 }
 
-namespace {
-int level_rank(const std::string& level) {
-  return level == "debug" ? 0 : level == "info" ? 1 : level == "warning" ? 2 : 3;
-}
-}  // namespace
+void Context::debug(const std::string& line) const { spdlog::debug("{}", config::redact(line)); }
 
-void Context::debug(const std::string& line) const {
-  if (!options_.quiet && config_ && level_rank(config_->log_level) <= 0) std::cerr << config::redact(line) << '\n';
-}
-
-void Context::info(const std::string& line) const {
-  if (options_.quiet || (config_ && level_rank(config_->log_level) > 1)) return;
-  std::cerr << config::redact(line) << '\n';
-}
-
-void Context::warn(const std::string& line) const {
-  if (config_ && level_rank(config_->log_level) > 2) return;
-  std::cerr << "WARNING: " << config::redact(line) << '\n';
-}
+void Context::info(const std::string& line) const { spdlog::info("{}", config::redact(line)); }
 
 void Context::print(const std::string& line) const { std::cout << config::redact(line) << '\n'; }
 

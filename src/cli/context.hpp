@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "migrate/config/config.hpp"
-#include "migrate/runtime/project.hpp"
+#include "migrate/script/project.hpp"
 
 namespace migrate::cli {
 
@@ -25,20 +25,22 @@ struct GlobalOptions {
 
 class Context {
  public:
-  explicit Context(const GlobalOptions& options) : options_(options) {}
+  // Sets up the log (spdlog, stderr): -q silences progress; log_level applies once the
+  // config is read.
+  explicit Context(const GlobalOptions& options);
 
   const GlobalOptions& options() const { return options_; }
   bool json() const { return options_.format == "json"; }
 
   const config::Config& config();       // loads on first use
-  void set_tag(std::string tag) { tag_ = std::move(tag); }
-  const runtime::Project& project();    // loads and validates on first use
+  // Loads and validates on first use. `may_be_new`: no version location yet is fine (the
+  // command writes the first revision).
+  const script::Project& project(bool may_be_new = false);
 
   // Progress and logs: stderr, redacted; -q or log_level=warning silence info, and
   // log_level=debug adds every statement a run sends.
   void debug(const std::string& line) const;
   void info(const std::string& line) const;
-  void warn(const std::string& line) const;
 
   // The command's answer: text lines to stdout, or fields of the one JSON document.
   void print(const std::string& line) const;
@@ -46,9 +48,8 @@ class Context {
 
  private:
   GlobalOptions options_;
-  std::string tag_;
   std::optional<config::Config> config_;
-  std::unique_ptr<runtime::Project> project_;
+  std::unique_ptr<script::Project> project_;
   nlohmann::json document_ = nlohmann::json::object();
 };
 

@@ -9,7 +9,7 @@ namespace migrate::cli {
 StepPrinter::StepPrinter(const Context& ctx) : ctx_(ctx), counter_(isatty(STDERR_FILENO) != 0) {}
 
 void StepPrinter::started(const graph::Step& step, const std::string& message) {
-  std::string line = fmt::format("Running {}, {}", runtime::describe_step(step), message);
+  std::string line = "Running " + runtime::describe_step(step) + (message.empty() ? "" : ", " + message);
   if (counter_ && total_ > 1) line = fmt::format("[{}/{}] {}", done_ + 1, total_, line);
   ctx_.info(line);
 }

@@ -362,8 +362,11 @@ TEST_CASE("environment variables expand in the ini with and without a default", 
   ok(test_support::run_migrate({"-c", ini, "upgrade", "head"}, ".",
                                {{"MIGRATE_TEST_URL", db.url()}, {"MIGRATE_TEST_FOLDER", "elsewhere"}}));
   CHECK(versions(db) == "aaaa00000001");
-  // The default applies when the variable is unset: an empty folder, no heads.
-  CHECK(ok(test_support::run_migrate({"-c", ini, "heads"}, ".", {{"MIGRATE_TEST_URL", db.url()}})).out.empty());
+  // The default applies when the variable is unset: the error names the default folder,
+  // which does not exist.
+  auto defaulted = test_support::run_migrate({"-c", ini, "heads"}, ".", {{"MIGRATE_TEST_URL", db.url()}});
+  CHECK(defaulted.exit_code == 3);
+  CHECK(contains(defaulted.err, "version location " + dir.path() + "/versions does not exist"));
   auto unset = test_support::run_migrate({"-c", ini, "current"}, ".", {{"MIGRATE_TEST_URL", ""}});
   CHECK(unset.exit_code == 3);
   CHECK(contains(unset.err, "environment variable MIGRATE_TEST_URL is not set, used by 'url'"));

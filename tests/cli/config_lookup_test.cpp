@@ -15,8 +15,10 @@ TEST_CASE("without -c, an Alembic project's alembic.ini is read when there is no
 
   dir.write("migrate.ini", "[migrate]\nversion_locations = %(here)s/none\n");
   auto ours = test_support::run_migrate({"heads"}, dir.path());
-  CHECK(ours.exit_code == 0);
-  CHECK(ours.out.empty());  // migrate.ini wins: its folder has no revisions
+  // migrate.ini wins: the error names its folder, not alembic's.
+  CHECK(ours.exit_code == 3);
+  CHECK(ours.out.empty());
+  CHECK(ours.err.find("version location " + dir.path() + "/none does not exist") != std::string::npos);
 }
 
 TEST_CASE("without -c and without either file, the error names migrate.ini", "[cli][config]") {

@@ -25,7 +25,6 @@ struct Config {
   int lock_timeout_seconds = 0;              // how long to wait for another run's lock
   std::string log_level = "info";
   std::map<std::string, std::string> x_arguments;
-  std::string tag;                           // upgrade/downgrade --tag, for revisions
 };
 
 struct Overrides {

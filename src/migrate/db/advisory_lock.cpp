@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <pqxx/pqxx>
+
 #include <chrono>
 #include <thread>
 
@@ -12,7 +14,7 @@
 
 namespace migrate::db {
 
-AdvisoryLock::AdvisoryLock(pqxx::connection& c, const std::string& version_table, int timeout_seconds)
+AdvisoryLock::AdvisoryLock(pqxx::connection_base& c, const std::string& version_table, int timeout_seconds)
     : connection_(c), key_("migrate:" + version_table) {
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_seconds);
   try {

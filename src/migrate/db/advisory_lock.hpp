@@ -2,7 +2,10 @@
 #pragma once
 #include <string>
 
-#include <pqxx/pqxx>
+
+namespace pqxx {
+class connection_base;
+}
 
 namespace migrate::db {
 
@@ -12,13 +15,13 @@ namespace migrate::db {
 class AdvisoryLock {
  public:
   // `version_table`: the schema-qualified name, as VersionTable::qualified() gives it.
-  AdvisoryLock(pqxx::connection& c, const std::string& version_table, int timeout_seconds);
+  AdvisoryLock(pqxx::connection_base& c, const std::string& version_table, int timeout_seconds);
   ~AdvisoryLock();
   AdvisoryLock(const AdvisoryLock&) = delete;
   AdvisoryLock& operator=(const AdvisoryLock&) = delete;
 
  private:
-  pqxx::connection& connection_;
+  pqxx::connection_base& connection_;
   std::string key_;
   bool held_ = false;
 };

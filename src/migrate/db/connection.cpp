@@ -2,8 +2,9 @@
 #include "migrate/db/connection.hpp"
 
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
-#include <iostream>
+#include <pqxx/pqxx>
 
 #include <migrate/error.hpp>
 
@@ -14,21 +15,22 @@ namespace migrate::db {
 namespace {
 
 // libpqxx drops server NOTICEs unless a handler is installed; a user wants to see them
-// ("relation already exists, skipping"). They go to stderr with the rest of the log.
-class NoticeToStderr final : public pqxx::errorhandler {
+// ("relation already exists, skipping"). They go to the log with progress, so -q and
+// log_level apply to them too.
+class NoticeToLog final : public pqxx::errorhandler {
  public:
-  explicit NoticeToStderr(pqxx::connection_base& c) : pqxx::errorhandler(c) {}
+  explicit NoticeToLog(pqxx::connection_base& c) : pqxx::errorhandler(c) {}
   bool operator()(const char msg[]) noexcept override {
     std::string text = config::redact_secrets(msg);
     while (!text.empty() && text.back() == '\n') text.pop_back();
-    std::cerr << text << '\n';
+    spdlog::info("{}", text);
     return true;
   }
 };
 
 struct Connection final : pqxx::connection {
   explicit Connection(const std::string& url) : pqxx::connection(url), notices(*this) {}
-  NoticeToStderr notices;
+  NoticeToLog notices;
 };
 
 }  // namespace
@@ -42,7 +44,7 @@ std::string server_message(const std::exception& e) {
   return config::redact_secrets(text);
 }
 
-std::shared_ptr<pqxx::connection> connect(const std::string& url) {
+std::shared_ptr<pqxx::connection_base> connect(const std::string& url) {
   if (url.empty())
     throw ConfigError("no database URL: set `url` in the ini, DATABASE_URL, or --url");
   try {
@@ -61,7 +63,7 @@ std::shared_ptr<pqxx::connection> connect(const std::string& url) {
   }
 }
 
-std::string describe(pqxx::connection& c) {
+std::string describe(pqxx::connection_base& c) {
   std::string host = c.hostname() ? c.hostname() : "local";
   std::string port = c.port() ? c.port() : "";
   return fmt::format("{}:{}/{}", host, port, c.dbname() ? c.dbname() : "");

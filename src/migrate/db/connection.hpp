@@ -4,19 +4,22 @@
 #include <memory>
 #include <string>
 
-#include <pqxx/pqxx>
+
+namespace pqxx {
+class connection_base;
+}
 
 namespace migrate::db {
 
 // Opens `url` (a libpq URL or conninfo); throws DatabaseError with libpq's message,
 // secrets redacted. Shared, so that the concrete type's destructor runs (pqxx::connection
 // has no virtual destructor).
-std::shared_ptr<pqxx::connection> connect(const std::string& url);
+std::shared_ptr<pqxx::connection_base> connect(const std::string& url);
 
 // The first line of a server error, without libpq's "ERROR:  " prefix, redacted.
 std::string server_message(const std::exception& e);
 
 // "host:port/dbname" of a connection, for messages (never the password).
-std::string describe(pqxx::connection& c);
+std::string describe(pqxx::connection_base& c);
 
 }  // namespace migrate::db

@@ -2,6 +2,8 @@
 // the version table, following Alembic's _collect_upgrade/_collect_downgrade_revisions.
 #include "migrate/graph/plan.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "migrate/error.hpp"
@@ -169,18 +171,16 @@ std::vector<Step> plan_to(const RevisionMap& map, const std::vector<std::string>
 
 std::string step_arrow(const Step& step, std::string_view base_text) {
   auto side = [&](const std::vector<std::string>& revs) {
-    if (revs.empty()) return std::string(base_text);
-    std::string out;
-    for (const auto& r : revs) {
-      if (!out.empty()) out += ", ";
-      out += r;
-    }
-    return out;
+    return revs.empty() ? std::string(base_text) : fmt::format("{}", fmt::join(revs, ", "));
   };
   return side(step.from) + " -> " + side(step.to);
 }
 
 std::vector<std::string> apply_steps(std::vector<std::string> current, const std::vector<Step>& steps) {
+  return apply_steps(std::move(current), std::span<const Step>(steps));
+}
+
+std::vector<std::string> apply_steps(std::vector<std::string> current, std::span<const Step> steps) {
   for (const auto& s : steps) {
     for (const auto& r : s.remove_versions) {
       auto it = std::find(current.begin(), current.end(), r);

@@ -1,5 +1,6 @@
 // Plans: the ordered steps that move a database from its current heads to a target.
 #pragma once
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,8 @@ struct Step {
   // exactly the current heads. Exactly one removed and one added renders as an UPDATE.
   std::vector<std::string> remove_versions;
   std::vector<std::string> add_versions;
+  // A stamp (Alembic's StampStep): no revision body runs, only the version-table effect.
+  bool stamp = false;
 };
 
 // `current` holds the rows of the version table (possibly empty: base). For an offline
@@ -47,5 +50,6 @@ std::vector<Step> plan_to(const RevisionMap& map, const std::vector<std::string>
 std::string step_arrow(const Step& step, std::string_view base_text = "");
 // The version table after the steps, applied literally to `current` (for checks and --sql).
 std::vector<std::string> apply_steps(std::vector<std::string> current, const std::vector<Step>& steps);
+std::vector<std::string> apply_steps(std::vector<std::string> current, std::span<const Step> steps);
 
 }  // namespace migrate::graph

@@ -1,6 +1,8 @@
 // RevisionMap: loading, validation (ids, labels, references, cycles) and adjacency.
 #include "migrate/graph/revision_map.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <numeric>
 #include <string>
@@ -17,15 +19,6 @@ constexpr std::size_t kMaxIdLength = 32;
 // These characters carry meaning in the target grammar (label@rev, rev+N, rev-N, a:b),
 // which is why Alembic refuses them in ids too.
 constexpr std::string_view kIllegalIdChars = "+-:@";
-
-std::string join(const std::vector<std::string>& parts, std::string_view sep = ", ") {
-  std::string out;
-  for (const auto& p : parts) {
-    if (!out.empty()) out += sep;
-    out += p;
-  }
-  return out;
-}
 
 bool is_reserved(std::string_view name) {
   return name == "head" || name == "heads" || name == "base" || name == "current";
@@ -45,7 +38,7 @@ void check_id(const Revision& r) {
   }
   if (!bad.empty()) {
     // Alembic's wording (Revision.verify_rev_id).
-    throw RevisionError("Character(s) '" + join(bad) + "' not allowed in revision identifier '" +
+    throw RevisionError("Character(s) '" + fmt::format("{}", fmt::join(bad, ", ")) + "' not allowed in revision identifier '" +
                         r.id + "'");
   }
   if (is_reserved(r.id)) {
@@ -194,7 +187,7 @@ RevisionMap::RevisionMap(std::vector<Revision> revisions) : revisions_(std::move
       if (!removed[i]) in_cycle.push_back(revisions_[i].id);
     }
     throw RevisionError(std::string(down_only ? "Cycle" : "Dependency cycle") +
-                        " is detected in revisions (" + join(in_cycle) + ")");
+                        " is detected in revisions (" + fmt::format("{}", fmt::join(in_cycle, ", ")) + ")");
   };
   report_cycle(true);
   report_cycle(false);

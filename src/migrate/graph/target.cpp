@@ -49,11 +49,19 @@ Target parse_target(std::string_view text) {
     t.kind = Target::Kind::Heads;
   } else if (rest == "base") {
     t.kind = Target::Kind::Base;
+  } else if (rest == "current" && t.branch.empty()) {
+    t.kind = Target::Kind::Current;
   } else {
     t.kind = Target::Kind::Revision;
     t.revision = std::string(rest);
   }
   return t;
+}
+
+std::optional<Range> parse_range(std::string_view text) {
+  auto colon = text.find(':');
+  if (colon == std::string_view::npos) return std::nullopt;
+  return Range{std::string(text.substr(0, colon)), std::string(text.substr(colon + 1))};
 }
 
 }  // namespace migrate::graph

@@ -115,6 +115,8 @@ std::vector<Index> absolute(const RevisionMap& map, const Target& t) {
     }
     case Target::Kind::Revision:
       return {revision_for_ident(map, t.revision, t.branch)};
+    case Target::Kind::Current:
+      throw RevisionError("'current' needs the database's version table to resolve");
     case Target::Kind::Relative:
       break;
   }
@@ -245,6 +247,7 @@ std::vector<Index> current_indices(const RevisionMap& map, const std::vector<std
 
 std::vector<Index> upgrade_destinations(const RevisionMap& map, std::span<const Index> current,
                                         const Target& t) {
+  if (t.kind == Target::Kind::Current) return {current.begin(), current.end()};
   if (!t.is_relative()) return absolute(map, t);
   if (t.steps < 0) {
     if (!t.has_anchor()) throw_relative(t);  // upgrading to current - N is not an upgrade
@@ -295,6 +298,11 @@ DowngradeDestination downgrade_destination(const RevisionMap& map, std::span<con
   if (!t.branch.empty()) out.branch = resolve_branch(map, t.branch);
   if (!t.is_relative()) {
     if (t.kind == Target::Kind::Base) return out;
+    if (t.kind == Target::Kind::Current) {
+      if (current.size() > 1) throw_multiple_heads(t.text);
+      if (!current.empty()) out.revision = current.front();
+      return out;
+    }
     auto revs = absolute(map, t);
     if (revs.size() > 1) throw_multiple_heads(t.text);
     if (!revs.empty()) out.revision = revs.front();

@@ -2,7 +2,7 @@
 #include <fmt/format.h>
 
 #include "migrate/ops/keywords.hpp"
-#include "migrate/ops/render_sql.hpp"
+#include "migrate/ops/quote.hpp"
 
 namespace migrate::ops {
 

@@ -5,19 +5,12 @@
 
 #include <migrate/operation.hpp>
 
+#include "migrate/ops/quote.hpp"
+
 namespace migrate::ops {
 
 // Statements without trailing semicolons; markers (autocommit) render to nothing.
 std::vector<std::string> render_sql(const Operation& operation);
-
-// A SQL literal: 'it''s', with E'' form when backslashes appear; NULL for nullopt.
-std::string quote_literal(const std::optional<std::string>& value);
-
-// An identifier, quoted only where PostgreSQL needs it.
-std::string quote_ident(const std::string& name);
-
-// schema.name, each part quoted only where needed; just the name when the schema is empty.
-std::string quote_name(const QualifiedName& name);
 
 // A bulk_insert value as a SQL literal (text() values verbatim).
 std::string value_literal(const Value& value);

@@ -6,7 +6,7 @@
 #include <migrate/error.hpp>
 
 #include "migrate/config/secrets.hpp"
-#include "migrate/ops/render_sql.hpp"
+#include "migrate/ops/quote.hpp"
 
 namespace migrate {
 
@@ -46,10 +46,15 @@ EnvironmentContext prepare_environment(const config::Config& cfg, bool offline) 
   return env;
 }
 
-void apply_session_settings(const EnvironmentContext& env, Sink& sink) {
-  for (const auto& [name, value] : env.session_settings)
-    sink.execute(fmt::format("SELECT pg_catalog.set_config({}, {}, false)", ops::quote_literal(name),
-                             ops::quote_literal(value)));
+void apply_session_settings(const EnvironmentContext& env, ops::Sink& sink) {
+  try {
+    for (const auto& [name, value] : env.session_settings)
+      sink.execute(fmt::format("SELECT pg_catalog.set_config({}, {}, false)", ops::quote_literal(name),
+                               ops::quote_literal(value)));
+  } catch (const DatabaseError& e) {
+    throw DatabaseError("applying the session settings of migrations/env.cpp: " + std::string(e.what()), e.reason(),
+                        e.statement());
+  }
 }
 
 }  // namespace migrate::runtime

@@ -3,7 +3,7 @@
 #include <migrate/environment.hpp>
 
 #include "migrate/config/config.hpp"
-#include "migrate/runtime/sink.hpp"
+#include "migrate/ops/sink.hpp"
 
 namespace migrate::runtime {
 
@@ -11,6 +11,6 @@ namespace migrate::runtime {
 EnvironmentContext prepare_environment(const config::Config& cfg, bool offline);
 
 // Sends the session settings through the sink: `SELECT pg_catalog.set_config(...)`.
-void apply_session_settings(const EnvironmentContext& env, Sink& sink);
+void apply_session_settings(const EnvironmentContext& env, ops::Sink& sink);
 
 }  // namespace migrate::runtime

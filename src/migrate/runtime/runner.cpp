@@ -1,87 +1,41 @@
-// The step loop: record a revision's operations, render them, send them, move the version table.
+// The step loop: record every step's operations and render them, then send them and move
+// the version table, step by step.
 #include "migrate/runtime/runner.hpp"
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <chrono>
 
 #include <migrate/error.hpp>
 
-#include "migrate/config/secrets.hpp"
-#include "migrate/db/connection.hpp"
 #include "migrate/ops/render_sql.hpp"
 
 namespace migrate::runtime {
 
 std::string describe_step(const graph::Step& step) {
-  return (step.direction == graph::Direction::Up ? "upgrade " : "downgrade ") + graph::step_arrow(step);
+  const char* verb = step.stamp ? "stamp_revision " : step.direction == graph::Direction::Up ? "upgrade " : "downgrade ";
+  return verb + graph::step_arrow(step);
 }
 
 std::string heads_text(const std::vector<std::string>& heads) {
   return heads.empty() ? "<base>" : fmt::format("{}", fmt::join(heads, ", "));
 }
 
-Runner::Runner(const Project& project, Sink& sink, StepObserver& observer)
-    : project_(project), sink_(sink), observer_(observer) {
-  table_.name = project.config().version_table;
-  table_.schema = project.config().version_table_schema;
+Runner::Runner(const script::Project& project, ops::Sink& sink, StepObserver& observer, std::string tag)
+    : project_(project), sink_(sink), observer_(observer), tag_(std::move(tag)) {}
+
+std::vector<std::string> Runner::committed_heads() const {
+  return graph::apply_steps(start_, std::span<const graph::Step>(steps_).first(committed_));
 }
 
-std::vector<StepReport> Runner::run(const std::vector<graph::Step>& steps, bool create_version_table) {
-  pending_ = committed_;
-  if (create_version_table) sink_.execute(table_.create_sql());
-  std::vector<StepReport> reports;
-  observer_.planned(steps.size());
-  const bool per_migration = project_.config().transaction_per_migration;
-  for (size_t i = 0; i < steps.size(); ++i) {
-    const auto& step = steps[i];
-    const auto& rev = project_.revision(step.revision);
-    observer_.started(step, rev.meta.message);
-    auto start = std::chrono::steady_clock::now();
-    partial_ = false;
-    try {
-      run_step(step);
-      if (per_migration && sink_.in_transaction()) {
-        sink_.commit();
-        committed_ = pending_;
-      }
-    } catch (const pqxx::in_doubt_error& e) {
-      throw DatabaseError(fmt::format("{} failed: the connection broke during COMMIT, its outcome is unknown ({}); "
-                                      "the database is at {} or {}: check with `migrate current`",
-                                      describe_step(step), db::server_message(e), heads_text(committed_),
-                                      heads_text(pending_)));
-    } catch (const pqxx::broken_connection& e) {
-      throw DatabaseError(fmt::format("{} failed: connection lost ({}); {}", describe_step(step),
-                                      db::server_message(e), fate(step)));
-    } catch (const pqxx::sql_error& e) {
-      DatabaseError error(fmt::format("{} ({}) failed: {}; {}", describe_step(step), rev.meta.message,
-                                      db::server_message(e), fate(step)));
-      error.set_detail(fmt::format("{}\nrevision file: {}\nfailing statement:\n{}",
-                                   config::redact_secrets(e.what()), rev.meta.path,
-                                   config::redact_secrets(e.query())));
-      throw error;
-    }
-    if (per_migration && i + 1 < steps.size() && !sink_.in_transaction()) sink_.begin();
-    StepReport report{step, rev.meta.message,
-                      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()};
-    observer_.finished(report);
-    reports.push_back(std::move(report));
-  }
-  return reports;
+std::vector<std::string> Runner::pending_heads() const {
+  return graph::apply_steps(start_, std::span<const graph::Step>(steps_).first(done_));
 }
 
-std::string Runner::fate(const graph::Step& step) const {
-  if (!partial_) return "rolled back, database remains at " + heads_text(committed_);
-  // Statements of an autocommit block cannot be rolled back: the schema is ahead of the table.
-  return fmt::format("statements of {} outside a transaction (its autocommit block) stay committed while the "
-                     "version table says {}: check the database before running again",
-                     step.revision, heads_text(committed_));
-}
-
-void Runner::run_step(const graph::Step& step) {
+std::vector<Runner::Statement> Runner::prepare(const graph::Step& step) const {
+  if (step.stamp) return {};
   const auto& rev = project_.revision(step.revision);
-  Ops op(project_.config().x_arguments, project_.config().tag);
+  Ops op(project_.config().x_arguments, tag_);
   try {
     rev.body(op, step.direction);
   } catch (const Error&) {
@@ -89,45 +43,123 @@ void Runner::run_step(const graph::Step& step) {
   } catch (const std::exception& e) {
     throw RevisionError(fmt::format("{} ({}): the revision body threw: {}", describe_step(step), rev.meta.path, e.what()));
   }
-  sink_.comment("Running " + describe_step(step));
-  bool resume_transaction = false;
+  std::vector<Statement> out;
   for (const auto& operation : op.operations()) {
     if (std::holds_alternative<op::BeginAutocommit>(operation)) {
-      // Alembic's autocommit_block: commit what came before, run outside a transaction.
-      partial_ = true;
-      resume_transaction = sink_.in_transaction();
-      if (resume_transaction) {
-        sink_.commit();
-        committed_ = pending_;
-      }
+      out.push_back({Statement::Kind::BeginAutocommit, {}});
       continue;
     }
     if (std::holds_alternative<op::EndAutocommit>(operation)) {
-      if (resume_transaction) sink_.begin();
-      resume_transaction = false;
+      out.push_back({Statement::Kind::EndAutocommit, {}});
       continue;
     }
-    for (const auto& sql : ops::render_sql(operation)) {
-      observer_.statement(sql);
-      sink_.execute(sql);
+    try {
+      for (auto& sql : ops::render_sql(operation)) out.push_back({Statement::Kind::Sql, std::move(sql)});
+    } catch (const Error& e) {
+      throw RevisionError(fmt::format("{} ({}): {}", describe_step(step), rev.meta.path, e.what()));
+    }
+  }
+  return out;
+}
+
+std::vector<StepReport> Runner::run(std::vector<std::string> start, std::vector<graph::Step> steps,
+                                    bool create_version_table) {
+  start_ = std::move(start);
+  steps_ = std::move(steps);
+  done_ = committed_ = 0;
+  std::vector<std::vector<Statement>> prepared;
+  prepared.reserve(steps_.size());
+  for (const auto& step : steps_) prepared.push_back(prepare(step));
+
+  if (create_version_table) sink_.execute(project_.version_table().create_sql());
+  std::vector<StepReport> reports;
+  observer_.planned(steps_.size());
+  const bool per_migration = project_.config().transaction_per_migration;
+  for (size_t i = 0; i < steps_.size(); ++i) {
+    const auto& step = steps_[i];
+    const std::string message = step.stamp ? "" : project_.revision(step.revision).meta.message;
+    observer_.started(step, message);
+    auto start_time = std::chrono::steady_clock::now();
+    partial_ = false;
+    try {
+      run_step(step, prepared[i]);
+      if (per_migration && sink_.in_transaction()) commit_now();
+    } catch (const DatabaseError& e) {
+      using Reason = DatabaseError::Reason;
+      if (e.reason() == Reason::InDoubt)
+        throw DatabaseError(fmt::format("{} failed: the connection broke during COMMIT, its outcome is unknown ({}); "
+                                        "the database is at {} or {}: check with `migrate current`",
+                                        describe_step(step), e.what(), heads_text(committed_heads()),
+                                        heads_text(pending_heads())),
+                            e.reason());
+      if (e.reason() == Reason::ConnectionLost)
+        throw DatabaseError(fmt::format("{} failed: connection lost ({}); {}", describe_step(step), e.what(), fate(step)),
+                            e.reason());
+      DatabaseError error(fmt::format("{} ({}) failed: {}; {}", describe_step(step), message, e.what(), fate(step)),
+                          e.reason(), e.statement());
+      if (!step.stamp)
+        error.set_detail(fmt::format("{}\nrevision file: {}\nfailing statement:\n{}", e.detail(),
+                                     project_.revision(step.revision).meta.path, e.statement()));
+      throw error;
+    }
+    if (per_migration && i + 1 < steps_.size() && !sink_.in_transaction()) sink_.begin();
+    StepReport report{step, message,
+                      std::chrono::duration<double>(std::chrono::steady_clock::now() - start_time).count()};
+    observer_.finished(report);
+    reports.push_back(std::move(report));
+  }
+  return reports;
+}
+
+void Runner::commit_now() {
+  sink_.commit();
+  committed_ = done_;
+}
+
+std::string Runner::fate(const graph::Step& step) const {
+  if (!partial_) return "rolled back, database remains at " + heads_text(committed_heads());
+  // Statements of an autocommit block cannot be rolled back: the schema is ahead of the table.
+  return fmt::format("statements of {} outside a transaction (its autocommit block) stay committed while the "
+                     "version table says {}: check the database before running again",
+                     step.revision, heads_text(committed_heads()));
+}
+
+void Runner::run_step(const graph::Step& step, const std::vector<Statement>& statements) {
+  if (!step.stamp) sink_.comment("Running " + describe_step(step));
+  bool resume_transaction = false;
+  for (const auto& s : statements) {
+    switch (s.kind) {
+      case Statement::Kind::BeginAutocommit:
+        // Alembic's autocommit_block: commit what came before, run outside a transaction.
+        partial_ = true;
+        resume_transaction = sink_.in_transaction();
+        if (resume_transaction) commit_now();
+        break;
+      case Statement::Kind::EndAutocommit:
+        if (resume_transaction) sink_.begin();
+        resume_transaction = false;
+        break;
+      case Statement::Kind::Sql:
+        observer_.statement(s.sql);
+        sink_.execute(s.sql);
+        break;
     }
   }
   apply_version_effect(step);
 }
 
 void Runner::apply_version_effect(const graph::Step& step) {
+  const auto& table = project_.version_table();
   const auto& remove = step.remove_versions;
   const auto& add = step.add_versions;
   if (remove.size() == 1 && add.size() == 1) {
-    sink_.execute(table_.update_sql(remove[0], add[0]));
+    sink_.execute(table.update_sql(remove[0], add[0]));
   } else {
-    for (const auto& v : remove) sink_.execute(table_.delete_sql(v));
-    for (const auto& v : add) sink_.execute(table_.insert_sql(v));
+    for (const auto& v : remove) sink_.execute(table.delete_sql(v));
+    for (const auto& v : add) sink_.execute(table.insert_sql(v));
   }
-  for (const auto& v : remove) pending_.erase(std::remove(pending_.begin(), pending_.end(), v), pending_.end());
-  for (const auto& v : add) pending_.push_back(v);
-  std::sort(pending_.begin(), pending_.end());
-  if (!sink_.in_transaction()) committed_ = pending_;
+  ++done_;
+  if (!sink_.in_transaction()) committed_ = done_;
 }
 
 }  // namespace migrate::runtime

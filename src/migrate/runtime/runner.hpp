@@ -1,14 +1,12 @@
 // Running a plan: each step's operations and version-table effect through a Sink, in the
 // configured transaction mode. Online and offline runs share this one path.
 #pragma once
-#include <functional>
 #include <string>
 #include <vector>
 
-#include "migrate/db/version_table.hpp"
 #include "migrate/graph/plan.hpp"
-#include "migrate/runtime/project.hpp"
-#include "migrate/runtime/sink.hpp"
+#include "migrate/ops/sink.hpp"
+#include "migrate/script/project.hpp"
 
 namespace migrate::runtime {
 
@@ -27,7 +25,8 @@ struct StepObserver {
   virtual void finished(const StepReport&) {}
 };
 
-// Alembic's wording: "upgrade a -> b" / "downgrade b -> a" (a base shows as empty).
+// Alembic's wording: "upgrade a -> b" / "downgrade b -> a" / "stamp_revision a -> b"
+// (a base shows as empty).
 std::string describe_step(const graph::Step& step);
 
 // "a, b" or "<base>": how messages name a set of heads.
@@ -35,32 +34,43 @@ std::string heads_text(const std::vector<std::string>& heads);
 
 class Runner {
  public:
-  Runner(const Project& project, Sink& sink, StepObserver& observer);
+  // `tag`: what revisions read as op.tag() (upgrade/downgrade --tag).
+  Runner(const script::Project& project, ops::Sink& sink, StepObserver& observer, std::string tag = {});
 
-  // Runs `steps`; creates the version table first when `create_version_table`. The sink
-  // must already be inside a transaction unless the run has none (offline transactional
-  // output begins and commits through the sink too).
-  std::vector<StepReport> run(const std::vector<graph::Step>& steps, bool create_version_table);
+  // Records and renders every step first, so a revision body that throws or an option that
+  // cannot be rendered fails before the first statement; then runs them from `start` (the
+  // version table's rows). Creates the version table first when `create_version_table`.
+  // The sink must already be inside a transaction unless the run has none.
+  std::vector<StepReport> run(std::vector<std::string> start, std::vector<graph::Step> steps,
+                              bool create_version_table);
 
-  // The heads the version table holds after the steps completed so far.
-  const std::vector<std::string>& committed_heads() const { return committed_; }
-  void set_committed_heads(std::vector<std::string> heads) { committed_ = std::move(heads); }
+  // The heads the version table holds durably: the start plus every committed step.
+  std::vector<std::string> committed_heads() const;
   // The heads once the open transaction commits.
-  const std::vector<std::string>& pending_heads() const { return pending_; }
+  std::vector<std::string> pending_heads() const;
   // Called after the caller's final commit: what was pending is now durable.
-  void mark_committed() { committed_ = pending_; }
+  void mark_committed() { committed_ = done_; }
 
  private:
-  void run_step(const graph::Step& step);
+  // A step's statements, rendered; the markers bracket an autocommit block.
+  struct Statement {
+    enum class Kind { Sql, BeginAutocommit, EndAutocommit } kind = Kind::Sql;
+    std::string sql;
+  };
+  std::vector<Statement> prepare(const graph::Step& step) const;
+  void run_step(const graph::Step& step, const std::vector<Statement>& statements);
   void apply_version_effect(const graph::Step& step);
+  void commit_now();
   std::string fate(const graph::Step& step) const;  // where a failure of `step` leaves the database
 
-  const Project& project_;
-  Sink& sink_;
+  const script::Project& project_;
+  ops::Sink& sink_;
   StepObserver& observer_;
-  db::VersionTable table_;
-  std::vector<std::string> committed_;
-  std::vector<std::string> pending_;
+  std::string tag_;
+  std::vector<std::string> start_;
+  std::vector<graph::Step> steps_;
+  size_t done_ = 0;       // steps whose version effect was sent
+  size_t committed_ = 0;  // steps whose version effect is durable
   bool partial_ = false;  // the current step committed or ran statements outside a transaction
 };
 

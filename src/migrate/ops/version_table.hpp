@@ -1,11 +1,9 @@
-// The Alembic-compatible version table: one row per current head.
+// The Alembic-compatible version table (one row per current head) and its SQL, the same
+// text online and offline.
 #pragma once
 #include <string>
-#include <vector>
 
-#include <pqxx/pqxx>
-
-namespace migrate::db {
+namespace migrate::ops {
 
 struct VersionTable {
   std::string name = "alembic_version";
@@ -17,11 +15,10 @@ struct VersionTable {
   std::string insert_sql(const std::string& version) const;
   std::string delete_sql(const std::string& version) const;
   std::string update_sql(const std::string& from, const std::string& to) const;
+  // Whether the table exists: one boolean.
+  std::string exists_sql() const;
+  // Its rows: one text column.
+  std::string select_sql() const;
 };
 
-bool version_table_exists(pqxx::transaction_base& tx, const VersionTable& table);
-
-// The current heads, sorted; empty when the table is missing or empty (base).
-std::vector<std::string> read_heads(pqxx::transaction_base& tx, const VersionTable& table);
-
-}  // namespace migrate::db
+}  // namespace migrate::ops

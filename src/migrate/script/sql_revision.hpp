@@ -1,12 +1,12 @@
-// Plain SQL revisions: a header of `-- key: value` lines, then `-- migrate:up` and
-// `-- migrate:down` sections split into statements by PostgreSQL's own parser.
+// Plain SQL revisions, both ways: a header of `-- key: value` lines, then `-- migrate:up`
+// and `-- migrate:down` sections split into statements by PostgreSQL's own parser.
 #pragma once
 #include <string>
 #include <vector>
 
 #include "migrate/graph/revision_map.hpp"
 
-namespace migrate::runtime {
+namespace migrate::script {
 
 struct SqlRevision {
   graph::Revision meta;
@@ -18,7 +18,12 @@ struct SqlRevision {
 // Reads and validates `path`; throws RevisionError "<file>:<line>: <problem>".
 SqlRevision read_sql_revision(const std::string& path);
 
+// The text of a SQL revision file: the header read_sql_revision() accepts, then the two
+// sections holding `up_sql` and `down_sql` as given.
+std::string sql_revision_text(const graph::Revision& meta, const std::string& up_sql = "",
+                              const std::string& down_sql = "", bool transactional = true);
+
 // Splits SQL text with libpg_query; throws RevisionError naming `file` and the line.
 std::vector<std::string> split_statements(const std::string& sql, const std::string& file, int first_line);
 
-}  // namespace migrate::runtime
+}  // namespace migrate::script

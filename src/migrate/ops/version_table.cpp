@@ -1,16 +1,11 @@
 // SQL for the version table, shared by online runs and offline (--sql) output.
-#include "migrate/db/version_table.hpp"
+#include "migrate/ops/version_table.hpp"
 
 #include <fmt/format.h>
 
-#include <algorithm>
+#include "migrate/ops/quote.hpp"
 
-#include "migrate/ops/render_sql.hpp"
-
-namespace migrate::db {
-
-using ops::quote_ident;
-using ops::quote_literal;
+namespace migrate::ops {
 
 std::string VersionTable::qualified() const {
   return schema.empty() ? quote_ident(name) : quote_ident(schema) + "." + quote_ident(name);
@@ -36,17 +31,10 @@ std::string VersionTable::update_sql(const std::string& from, const std::string&
                      quote_ident(name), quote_literal(from));
 }
 
-bool version_table_exists(pqxx::transaction_base& tx, const VersionTable& table) {
-  auto r = tx.exec("SELECT to_regclass(" + tx.quote(table.qualified()) + ") IS NOT NULL");
-  return r[0][0].as<bool>();
+std::string VersionTable::exists_sql() const {
+  return fmt::format("SELECT to_regclass({}) IS NOT NULL", quote_literal(qualified()));
 }
 
-std::vector<std::string> read_heads(pqxx::transaction_base& tx, const VersionTable& table) {
-  std::vector<std::string> heads;
-  if (!version_table_exists(tx, table)) return heads;
-  for (const auto& row : tx.exec("SELECT version_num FROM " + table.qualified())) heads.push_back(row[0].c_str());
-  std::sort(heads.begin(), heads.end());
-  return heads;
-}
+std::string VersionTable::select_sql() const { return "SELECT version_num FROM " + qualified(); }
 
-}  // namespace migrate::db
+}  // namespace migrate::ops

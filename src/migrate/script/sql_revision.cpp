@@ -1,5 +1,5 @@
-// Reading plain SQL revision files; statements are split by libpg_query, never by hand.
-#include "migrate/runtime/sql_revision.hpp"
+// Reading and writing plain SQL revision files; statements are split by libpg_query, never by hand.
+#include "migrate/script/sql_revision.hpp"
 
 #include <fmt/format.h>
 #include <pg_query.h>
@@ -9,7 +9,7 @@
 
 #include <migrate/error.hpp>
 
-namespace migrate::runtime {
+namespace migrate::script {
 
 namespace {
 
@@ -26,6 +26,10 @@ std::vector<std::string> split_list(const std::string& v) {
     if (auto t = trim(item); !t.empty()) out.push_back(t);
   return out;
 }
+
+// The header grammar, read and written here only.
+constexpr const char* up_marker = "-- migrate:up";
+constexpr const char* down_marker = "-- migrate:down";
 
 int line_at(const std::string& text, size_t offset) {
   int line = 1;
@@ -68,13 +72,13 @@ SqlRevision read_sql_revision(const std::string& path) {
   bool seen_revision = false, seen_down = false;
   for (int n = 1; std::getline(in, line); ++n) {
     std::string t = trim(line);
-    if (t == "-- migrate:up") {
+    if (t == up_marker) {
       if (section != Section::Header) throw RevisionError(fmt::format("{}:{}: second '-- migrate:up'", path, n));
       section = Section::Up;
       up_line = n + 1;
       continue;
     }
-    if (t == "-- migrate:down") {
+    if (t == down_marker) {
       if (section != Section::Up)
         throw RevisionError(fmt::format("{}:{}: '-- migrate:down' must follow '-- migrate:up'", path, n));
       section = Section::Down;
@@ -113,4 +117,15 @@ SqlRevision read_sql_revision(const std::string& path) {
   return rev;
 }
 
-}  // namespace migrate::runtime
+std::string sql_revision_text(const graph::Revision& meta, const std::string& up_sql, const std::string& down_sql,
+                              bool transactional) {
+  auto list = [](const std::vector<std::string>& v) { return fmt::format("{}", fmt::join(v, ", ")); };
+  std::string out = fmt::format("-- revision: {}\n-- down_revision: {}\n", meta.id, list(meta.down_revisions));
+  if (!meta.branch_labels.empty()) out += fmt::format("-- branch_labels: {}\n", list(meta.branch_labels));
+  if (!meta.depends_on.empty()) out += fmt::format("-- depends_on: {}\n", list(meta.depends_on));
+  out += fmt::format("-- message: {}\n-- create_date: {}\n", meta.message, meta.create_date);
+  if (!transactional) out += "-- transactional: false\n";
+  return out + fmt::format("{}\n{}\n{}\n{}\n", up_marker, up_sql, down_marker, down_sql);
+}
+
+}  // namespace migrate::script

@@ -1,0 +1,39 @@
+// A run's connection: lock, sink, version rows.
+#include "migrate/db/session.hpp"
+
+#include <algorithm>
+
+#include <pqxx/pqxx>
+
+#include "migrate/db/advisory_lock.hpp"
+#include "migrate/db/connection.hpp"
+#include "migrate/db/online_sink.hpp"
+#include "migrate/db/pqxx_errors.hpp"
+
+namespace migrate::db {
+
+Session::Session(const std::string& url)
+    : connection_(connect(url)), sink_(std::make_unique<OnlineSink>(*connection_)) {}
+
+Session::~Session() = default;
+
+void Session::lock(const ops::VersionTable& table, int timeout_seconds) {
+  lock_ = std::make_unique<AdvisoryLock>(*connection_, table.qualified(), timeout_seconds);
+}
+
+ops::Sink& Session::sink() { return *sink_; }
+
+std::optional<std::vector<std::string>> Session::versions(const ops::VersionTable& table) {
+  return translate_errors("reading the version table", [&]() -> std::optional<std::vector<std::string>> {
+    auto& tx = sink_->transaction();
+    if (!tx.exec(table.exists_sql())[0][0].as<bool>()) return std::nullopt;
+    std::vector<std::string> heads;
+    for (const auto& row : tx.exec(table.select_sql())) heads.push_back(row[0].c_str());
+    std::sort(heads.begin(), heads.end());
+    return heads;
+  });
+}
+
+std::string Session::describe() const { return db::describe(*connection_); }
+
+}  // namespace migrate::db

@@ -1,0 +1,107 @@
+// Gathering a project's revisions: the compiled ones that belong to a configured version
+// location, the SQL ones read from those that exist, and a check that nothing was missed.
+#include "migrate/script/project.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <memory>
+#include <set>
+
+#include <migrate/error.hpp>
+
+#include "migrate/script/compiled_location.hpp"
+#include "migrate/script/sql_revision.hpp"
+
+namespace fs = std::filesystem;
+
+namespace migrate::script {
+
+namespace {
+
+LoadedRevision compiled_revision(const CompiledRevision& c, std::string path) {
+  graph::Revision meta{c.info.id, c.info.down, c.info.branch_labels, c.info.depends_on, c.info.message,
+                       c.info.created, std::move(path)};
+  auto factory = c.make;
+  return {std::move(meta), [factory](Ops& op, graph::Direction d) {
+            auto m = factory();
+            d == graph::Direction::Up ? m->upgrade(op) : m->downgrade(op);
+          }};
+}
+
+LoadedRevision sql_revision(const fs::path& file) {
+  auto sql = std::make_shared<SqlRevision>(read_sql_revision(file.string()));
+  return {sql->meta, [sql](Ops& op, graph::Direction d) {
+            auto run = [&] {
+              for (const auto& s : d == graph::Direction::Up ? sql->up : sql->down) op.execute(s);
+            };
+            sql->transactional ? run() : op.autocommit_block(run);
+          }};
+}
+
+std::vector<LoadedRevision> load_all(const config::Config& cfg, const std::vector<CompiledRevision>& compiled,
+                                     bool may_be_new) {
+  const auto& locations = cfg.version_locations;
+  std::vector<char> present(locations.size());
+  for (size_t i = 0; i < locations.size(); ++i) present[i] = fs::is_directory(locations[i]);
+
+  // The compiled set is authoritative; the folder, where it exists, must agree with it.
+  std::vector<LoadedRevision> out;
+  std::vector<std::set<std::string>> compiled_files(locations.size());
+  for (const auto& c : compiled) {
+    auto where = split_compiled_path(c.source_file);
+    auto i = matching_location(locations, where.folder);
+    if (!i) continue;  // a revision of another project linked into the same binary
+    compiled_files[*i].insert(where.file);
+    fs::path file = fs::path(locations[*i]) / where.file;
+    if (present[*i] && !fs::exists(file))
+      throw RevisionError(fmt::format("revision {} is compiled into this binary but {} is gone: rebuild (just build)",
+                                      c.info.id, file.string()));
+    out.push_back(compiled_revision(c, present[*i] ? file.string() : c.source_file + " (compiled in)"));
+  }
+
+  for (size_t i = 0; i < locations.size(); ++i) {
+    if (!present[i]) continue;
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(locations[i]))
+      if (entry.is_regular_file()) files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& file : files) {
+      if (file.extension() == ".cpp" && !compiled_files[i].count(file.filename().string()))
+        throw RevisionError(fmt::format(
+            "{} is not compiled into this binary: rebuild (just build) before running revisions", file.string()));
+      if (file.extension() == ".sql") out.push_back(sql_revision(file));
+    }
+  }
+
+  if (out.empty() && !may_be_new && std::none_of(present.begin(), present.end(), [](char p) { return p; }))
+    throw ConfigError(fmt::format(
+        "no revisions: version location {} does not exist and this binary holds no compiled revisions for it "
+        "(check version_locations in {})",
+        fmt::join(locations, ", "), cfg.file.empty() ? "the config" : cfg.file));
+  return out;
+}
+
+}  // namespace
+
+Project::Project(const config::Config& cfg, const std::vector<CompiledRevision>& compiled, bool may_be_new)
+    : cfg_(cfg), version_table_{cfg.version_table, cfg.version_table_schema}, map_([&] {
+        auto loaded = load_all(cfg, compiled, may_be_new);
+        std::vector<graph::Revision> metas;
+        metas.reserve(loaded.size());
+        for (auto& r : loaded) {
+          metas.push_back(r.meta);
+          std::string id = r.meta.id;
+          revisions_.emplace(id, std::move(r));  // a duplicate id is reported by the map
+        }
+        return graph::RevisionMap(std::move(metas));
+      }()) {}
+
+const LoadedRevision& Project::revision(const std::string& id) const {
+  auto it = revisions_.find(id);
+  if (it == revisions_.end()) throw RevisionError(fmt::format("Can't locate revision identified by '{}'", id));
+  return it->second;
+}
+
+}  // namespace migrate::script

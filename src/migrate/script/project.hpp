@@ -1,0 +1,46 @@
+// A project's revisions as one run sees them (Alembic's ScriptDirectory): compiled C++ ones
+// and plain SQL ones from the configured version_locations, validated together into one
+// graph before anything runs.
+#pragma once
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <migrate/ops.hpp>
+#include <migrate/revision.hpp>
+
+#include "migrate/config/config.hpp"
+#include "migrate/graph/plan.hpp"
+#include "migrate/graph/revision_map.hpp"
+#include "migrate/ops/version_table.hpp"
+
+namespace migrate::script {
+
+struct LoadedRevision {
+  graph::Revision meta;
+  // Records the revision's upgrade or downgrade operations into `op`.
+  std::function<void(Ops& op, graph::Direction direction)> body;
+};
+
+class Project {
+ public:
+  // Throws ConfigError when no version location exists and the binary holds no compiled
+  // revision of them (nothing to know revisions from); RevisionError when a file is broken,
+  // a .cpp in an existing version location is not compiled in or a compiled one's file is
+  // gone (a missed rebuild), or the graph is invalid.
+  Project(const config::Config& cfg, const std::vector<CompiledRevision>& compiled, bool may_be_new = false);
+
+  const graph::RevisionMap& map() const { return map_; }
+  const LoadedRevision& revision(const std::string& id) const;
+  const config::Config& config() const { return cfg_; }
+  const ops::VersionTable& version_table() const { return version_table_; }
+
+ private:
+  config::Config cfg_;
+  ops::VersionTable version_table_;
+  std::map<std::string, LoadedRevision> revisions_;
+  graph::RevisionMap map_;
+};
+
+}  // namespace migrate::script
