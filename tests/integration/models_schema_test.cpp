@@ -6,6 +6,7 @@
 
 #include "migrate/db/connection.hpp"
 #include "migrate/db/introspect.hpp"
+#include "migrate/ops/describe.hpp"
 #include "migrate/ops/render_sql.hpp"
 #include "migrate/schema/compare.hpp"
 #include "migrate/schema/create_operations.hpp"
@@ -114,7 +115,7 @@ TEST_CASE("upgrade head creates every model's table exactly as declared", "[mode
 
   SECTION("to the letter of the server's own spelling of types, defaults and expressions") {
     auto differences = schema::compare(models_as_the_server_sees_them(), found);
-    for (const auto& d : differences) UNSCOPED_INFO(d);
+    for (const auto& d : differences) UNSCOPED_INFO(ops::describe(d));
     CHECK(differences.empty());
   }
 
@@ -198,7 +199,7 @@ TEST_CASE("the revisions downgrade to base and upgrade again to the same schema"
   REQUIRE(up.exit_code == 0);
   const auto again = db.introspect(kSchemas);
   auto differences = schema::compare(first, again);
-  for (const auto& d : differences) UNSCOPED_INFO(d);
+  for (const auto& d : differences) UNSCOPED_INFO(ops::describe(d));
   CHECK(differences.empty());
   CHECK(again == first);
 }
