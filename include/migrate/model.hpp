@@ -11,6 +11,7 @@
 #include <migrate/column.hpp>
 #include <migrate/constraints.hpp>
 #include <migrate/operation.hpp>
+#include <migrate/sequence.hpp>
 #include <migrate/types.hpp>
 
 namespace migrate {
@@ -21,14 +22,6 @@ struct Table {
   const char* schema = "";
   const char* name = "";
   const char* comment = nullptr;
-};
-
-// A sequence a table's defaults draw from (nextval('ecommerce.order_number_seq')); it belongs
-// to the model's declaration so that check and autogenerate see it.
-struct Sequence {
-  QualifiedName name{};
-  SequenceOptions options{};
-  friend bool operator==(const Sequence&, const Sequence&) = default;
 };
 
 // One column as a model declares it: an ops Column, plus what SQLAlchemy lets a column say

@@ -4,11 +4,13 @@
 
 #include <pqxx/pqxx>
 
+#include "migrate/db/connection.hpp"
+#include "migrate/db/introspect.hpp"
+#include "migrate/ops/describe.hpp"
 #include "migrate/ops/render_sql.hpp"
 #include "migrate/schema/compare.hpp"
 #include "migrate/schema/create_operations.hpp"
 #include "migrate/schema/from_models.hpp"
-#include "migrate/schema/introspect.hpp"
 #include "support/run_binary.hpp"
 #include "support/test_db.hpp"
 #include "test_config.hpp"
@@ -32,11 +34,11 @@ schema::Catalog model_catalog() { return schema::catalog_from_models(schema::des
 // spells types, defaults and expressions the same way on both sides (Atlas's dev database).
 schema::Catalog models_as_the_server_sees_them() {
   TestDatabase scratch;
-  pqxx::connection connection(scratch.conninfo());
-  pqxx::work tx(connection);
+  auto connection = db::connect(scratch.conninfo());
+  pqxx::work tx(*connection);
   for (const auto& operation : schema::create_operations(model_catalog()))
     for (const auto& statement : ops::render_sql(operation)) tx.exec(statement);
-  return schema::introspect(tx, kSchemas);
+  return db::introspect(tx, kSchemas);
 }
 
 std::string kind_of(const Constraint& c) {
@@ -51,7 +53,7 @@ TEST_CASE("upgrade head creates every model's table exactly as declared", "[mode
   auto up = migrate_cli(db, {"upgrade", "head"});
   INFO(up.err);
   REQUIRE(up.exit_code == 0);
-  const auto found = schema::introspect(db.conninfo(), kSchemas);
+  const auto found = db.introspect(kSchemas);
   const auto models = model_catalog();
 
   // The number of tables is the number of models: none missing, none that no model declares.
@@ -113,7 +115,7 @@ TEST_CASE("upgrade head creates every model's table exactly as declared", "[mode
 
   SECTION("to the letter of the server's own spelling of types, defaults and expressions") {
     auto differences = schema::compare(models_as_the_server_sees_them(), found);
-    for (const auto& d : differences) UNSCOPED_INFO(d);
+    for (const auto& d : differences) UNSCOPED_INFO(ops::describe(d));
     CHECK(differences.empty());
   }
 
@@ -180,11 +182,11 @@ TEST_CASE("the schema's rules hold: soft-deleted emails free up, prices and quan
 TEST_CASE("the revisions downgrade to base and upgrade again to the same schema", "[models][integration]") {
   TestDatabase db;
   REQUIRE(migrate_cli(db, {"upgrade", "head"}).exit_code == 0);
-  const auto first = schema::introspect(db.conninfo(), kSchemas);
+  const auto first = db.introspect(kSchemas);
   auto down = migrate_cli(db, {"downgrade", "base"});
   INFO(down.err);
   REQUIRE(down.exit_code == 0);
-  const auto empty = schema::introspect(db.conninfo(), kSchemas);
+  const auto empty = db.introspect(kSchemas);
   CHECK(empty.tables.empty());
   CHECK(empty.enums.empty());
   CHECK(empty.sequences.empty());
@@ -195,9 +197,9 @@ TEST_CASE("the revisions downgrade to base and upgrade again to the same schema"
   auto up = migrate_cli(db, {"upgrade", "head"});
   INFO(up.err);
   REQUIRE(up.exit_code == 0);
-  const auto again = schema::introspect(db.conninfo(), kSchemas);
+  const auto again = db.introspect(kSchemas);
   auto differences = schema::compare(first, again);
-  for (const auto& d : differences) UNSCOPED_INFO(d);
+  for (const auto& d : differences) UNSCOPED_INFO(ops::describe(d));
   CHECK(differences.empty());
   CHECK(again == first);
 }

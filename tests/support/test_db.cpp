@@ -7,6 +7,8 @@
 
 #include <unistd.h>
 
+#include "migrate/db/connection.hpp"
+#include "migrate/db/introspect.hpp"
 #include "test_config.hpp"
 
 namespace test_support {
@@ -72,6 +74,12 @@ void TestDatabase::exec(const std::string& sql) const {
   pqxx::connection c(conninfo());
   pqxx::nontransaction tx(c);
   tx.exec(sql);
+}
+
+migrate::schema::Catalog TestDatabase::introspect(const std::vector<std::string>& schemas) const {
+  auto c = migrate::db::connect(conninfo());
+  pqxx::read_transaction tx(*c);
+  return migrate::db::introspect(tx, schemas);
 }
 
 }  // namespace test_support

@@ -1,8 +1,11 @@
 // A fresh database per test, cloned from the template that has init_dependencies.sql.
 #pragma once
 #include <string>
+#include <vector>
 
 #include <pqxx/pqxx>
+
+#include "migrate/schema/catalog.hpp"
 
 namespace test_support {
 
@@ -29,6 +32,8 @@ class TestDatabase {
   // Runs one query; returns every row, columns joined by '|', rows by '\n'.
   std::string rows(const std::string& sql) const;
   void exec(const std::string& sql) const;
+  // The schemas read back with db::introspect, on a connection from db::connect.
+  migrate::schema::Catalog introspect(const std::vector<std::string>& schemas) const;
 
  private:
   std::string name_;

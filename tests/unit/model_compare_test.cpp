@@ -1,9 +1,14 @@
-// The first Catalog comparison: equal catalogs give nothing, each kind of drift one named line.
+// compare(): equal catalogs give nothing; each kind of drift the operation that removes it,
+// carrying what was found so that reverse() is the downgrade; describe() names each one.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 
+#include "migrate/ops/describe.hpp"
+#include "migrate/ops/render_sql.hpp"
+#include "migrate/ops/reverse.hpp"
 #include "migrate/schema/compare.hpp"
+#include "migrate/schema/create_operations.hpp"
 
 using namespace migrate;
 using schema::Catalog;
@@ -27,17 +32,38 @@ Catalog sample() {
   return c;
 }
 
-bool has(const std::vector<std::string>& lines, const std::string& text) {
-  return std::any_of(lines.begin(), lines.end(), [&](const std::string& l) { return l.find(text) != std::string::npos; });
+schema::Table& orders(Catalog& c) { return c.tables[0]; }
+const schema::Table& orders(const Catalog& c) { return c.tables[0]; }
+
+std::vector<std::string> described(const std::vector<Operation>& operations) {
+  std::vector<std::string> out;
+  for (const auto& o : operations) out.push_back(ops::describe(o));
+  return out;
+}
+
+std::vector<std::string> sql_of(const std::vector<Operation>& operations) {
+  std::vector<std::string> out;
+  for (const auto& o : operations)
+    for (auto& s : ops::render_sql(o)) out.push_back(std::move(s));
+  return out;
+}
+
+// What every alter of a column of `found` carries besides its change.
+AlterColumnOptions existing(const Column& found) {
+  return {.existing_type = found.type,
+          .existing_nullable = found.options.nullable,
+          .existing_server_default = found.options.server_default,
+          .existing_comment = found.options.comment};
 }
 
 }  // namespace
 
 TEST_CASE("equal catalogs compare equal", "[model][compare]") { CHECK(schema::compare(sample(), sample()).empty()); }
 
-TEST_CASE("each drift is one line naming the object", "[model][compare]") {
+TEST_CASE("each drift is one operation naming the object, in apply order", "[model][compare]") {
+  const auto wanted = sample();
   auto found = sample();
-  auto& t = found.tables[0];
+  auto& t = orders(found);
   t.columns[2].options.nullable = true;
   t.columns[1].options.server_default = "'paid'::shop.order_status";
   t.columns.push_back(Column("extra", Text()));
@@ -46,40 +72,305 @@ TEST_CASE("each drift is one line naming the object", "[model][compare]") {
   t.comment.reset();
   found.enums[0].values.push_back("lost");
   found.sequences[0].options.start = 1;
-  auto d = schema::compare(sample(), found);
-  INFO(d.size());
-  CHECK(has(d, "shop.orders.total: nullable: wanted NOT NULL, found NULL"));
-  CHECK(has(d, "shop.orders.status: default: wanted 'new'::shop.order_status, found 'paid'::shop.order_status"));
-  CHECK(has(d, "shop.orders.extra: column not in the models"));
-  CHECK(has(d, "shop.orders: check constraint ck_orders_total missing"));
-  CHECK(has(d, "shop.orders index ix_orders_status: definition: wanted INDEX"));
-  CHECK(has(d, "shop.orders: comment: wanted Orders., found none"));
-  CHECK(has(d, "enum shop.order_status: labels"));
-  CHECK(has(d, "sequence shop.numbers: start: wanted 100, found 1"));
-  CHECK(d.size() == 8);
+  const auto d = schema::compare(wanted, found);
+  CHECK(described(d) == std::vector<std::string>{
+                            "needs a hand-written step: enum shop.order_status: labels removed or reordered (wanted new, "
+                            "paid; found new, paid, lost); no operation does this: write it by hand",
+                            "execute ALTER SEQUENCE shop.numbers START WITH 100",
+                            "alter column shop.orders.status: default 'paid'::shop.order_status -> 'new'::shop.order_status",
+                            "alter column shop.orders.total: NULL -> NOT NULL",
+                            "drop index shop.ix_orders_status",
+                            "create index shop.ix_orders_status on shop.orders (status)",
+                            "add check constraint ck_orders_total (total >= 0::numeric) on shop.orders",
+                            "comment on table shop.orders: none -> 'Orders.'",
+                            "drop column shop.orders.extra",
+                        });
+  auto status = existing(t.columns[1]);
+  status.server_default = "'new'::shop.order_status";
+  auto total = existing(t.columns[2]);
+  total.nullable = false;
+  const QualifiedName table{"shop", "orders"};
+  REQUIRE(d.size() == 9);
+  CHECK(d[2] == Operation(op::AlterColumn{table, "status", status}));
+  CHECK(d[3] == Operation(op::AlterColumn{table, "total", total}));
+  CHECK(d[4] == Operation(op::DropIndex{{"shop", "ix_orders_status"}, false, {},
+                                        op::CreateIndex{.table = table, .index = t.indexes[0]}}));
+  CHECK(d[5] == Operation(op::CreateIndex{.table = table, .index = orders(sample()).indexes[0]}));
+  CHECK(d[6] == Operation(op::AddConstraint{table, orders(sample()).constraints[1]}));
+  CHECK(d[7] == Operation(op::TableComment{table, "Orders.", std::nullopt}));
+  CHECK(d[8] == Operation(op::DropColumn{table, "extra", {}, Column("extra", Text())}));
+  CHECK(sql_of({d[1]}) == std::vector<std::string>{"ALTER SEQUENCE shop.numbers START WITH 100"});
+
+  SECTION("the reverse restores what was found, from the values the operations carry") {
+    const auto back = ops::reverse(std::vector<Operation>(d.begin() + 2, d.end()));
+    CHECK(described(back) == std::vector<std::string>{
+                                 "add column shop.orders.extra (text)",
+                                 "comment on table shop.orders: 'Orders.' -> none",
+                                 "drop check constraint ck_orders_total on shop.orders",
+                                 "drop index shop.ix_orders_status",
+                                 "create unique index shop.ix_orders_status on shop.orders (status)",
+                                 "alter column shop.orders.total: NOT NULL -> NULL",
+                                 "alter column shop.orders.status: default 'new'::shop.order_status -> 'paid'::shop.order_status",
+                             });
+    CHECK(sql_of(back) == std::vector<std::string>{
+                              "ALTER TABLE shop.orders ADD COLUMN extra TEXT",
+                              "COMMENT ON TABLE shop.orders IS NULL",
+                              "ALTER TABLE shop.orders DROP CONSTRAINT ck_orders_total",
+                              "DROP INDEX shop.ix_orders_status",
+                              "CREATE UNIQUE INDEX ix_orders_status ON shop.orders (status) WHERE status = "
+                              "'new'::shop.order_status",
+                              "ALTER TABLE shop.orders ALTER COLUMN total DROP NOT NULL",
+                              "ALTER TABLE shop.orders ALTER COLUMN status SET DEFAULT 'paid'::shop.order_status",
+                          });
+    // What cannot be undone says so instead of doing nothing.
+    CHECK(!ops::reversible(d));
+  }
+}
+
+TEST_CASE("a single drift reverses to the comparison the other way round", "[model][compare]") {
+  // reverse(compare(wanted, found)) == compare(found, wanted): the downgrade is exact.
+  using Change = void (*)(Catalog&);
+  const std::vector<std::pair<const char*, Change>> changes = {
+      {"a column's type", [](Catalog& c) { orders(c).columns[2].type = Numeric(14, 4); }},
+      {"nullability", [](Catalog& c) { orders(c).columns[2].options.nullable = true; }},
+      {"a default changed", [](Catalog& c) { orders(c).columns[1].options.server_default = "'paid'::shop.order_status"; }},
+      {"a default removed", [](Catalog& c) { orders(c).columns[0].options.server_default.reset(); }},
+      {"a column comment", [](Catalog& c) { orders(c).columns[2].options.comment = "Gross."; }},
+      {"a column", [](Catalog& c) { orders(c).columns.push_back(Column("note", Text()).comment("Free text.")); }},
+      {"a check", [](Catalog& c) { orders(c).constraints.pop_back(); }},
+      {"a check's expression", [](Catalog& c) { std::get<CheckConstraint>(orders(c).constraints[1]).expression = "total > 0"; }},
+      {"a foreign key",
+       [](Catalog& c) {
+         orders(c).constraints.push_back(ForeignKeyConstraint{
+             .columns = {"id"}, .referred_table = {"shop", "orders"}, .referred_columns = {"id"}, .name = "fk_self"});
+       }},
+      {"an index", [](Catalog& c) { orders(c).indexes.clear(); }},
+      {"an index's predicate", [](Catalog& c) { orders(c).indexes[0].where.reset(); }},
+      {"a table comment", [](Catalog& c) { orders(c).comment = "Other."; }},
+      {"a table", [](Catalog& c) { c.tables.clear(); }},
+      {"an enum", [](Catalog& c) { c.enums.clear(); }},
+      {"a sequence", [](Catalog& c) { c.sequences.clear(); }},
+  };
+  for (const auto& [what, change] : changes) {
+    INFO(what);
+    const auto wanted = sample();
+    auto found = sample();
+    change(found);
+    const auto up = schema::compare(wanted, found);
+    CHECK_FALSE(up.empty());
+    CHECK(ops::reversible(up));
+    const auto down = schema::compare(found, wanted);
+    CHECK(described(ops::reverse(up)) == described(down));
+    CHECK(ops::reverse(up) == down);
+  }
+}
+
+TEST_CASE("from nothing, compare is create_operations, and to nothing its reverse", "[model][compare]") {
+  CHECK(schema::compare(sample(), Catalog{}) == schema::create_operations(sample()));
+  CHECK(schema::compare(Catalog{}, sample()) == ops::reverse(schema::create_operations(sample())));
+  CHECK(described(schema::compare(Catalog{}, sample())) ==
+        std::vector<std::string>{"drop index shop.ix_orders_status", "drop table shop.orders", "drop sequence shop.numbers",
+                                 "drop enum shop.order_status"});
 }
 
 TEST_CASE("missing tables and ignored tables", "[model][compare]") {
-  Catalog empty;
-  auto d = schema::compare(sample(), empty);
-  CHECK(has(d, "shop.orders: table missing"));
-  CHECK(has(d, "enum shop.order_status missing"));
+  auto d = schema::compare(sample(), Catalog{});
+  CHECK(described(d) == std::vector<std::string>{"create enum shop.order_status (new, paid)", "create sequence shop.numbers",
+                                                 "create table shop.orders",
+                                                 "create index shop.ix_orders_status on shop.orders (status)"});
   auto found = sample();
   schema::Table version;
   version.name = {"shop", "alembic_version"};
+  version.columns = {Column("version_num", String(32)).not_null()};
   found.tables.push_back(version);
-  CHECK(has(schema::compare(sample(), found), "shop.alembic_version: table not in the models"));
+  d = schema::compare(sample(), found);
+  REQUIRE(d.size() == 1);
+  CHECK(ops::describe(d[0]) == "drop table shop.alembic_version");
+  CHECK(d[0] == Operation(op::DropTable{{"shop", "alembic_version"}, {}, schema::create_table(version)}));
   CHECK(schema::compare(sample(), found, {.ignore_tables = {{"shop", "alembic_version"}}}).empty());
   CHECK(schema::compare(sample(), found, {.report_extra = false}).empty());
 }
 
+TEST_CASE("report_extra off leaves every extra object alone", "[model][compare]") {
+  auto found = sample();
+  orders(found).columns.push_back(Column("extra", Text()));
+  orders(found).indexes.push_back(Index{.name = "ix_extra", .keys = {"extra"}});
+  orders(found).constraints.push_back(UniqueConstraint{.columns = {"extra"}, .name = "uq_extra"});
+  found.enums.push_back({{"shop", "old"}, {"x"}});
+  found.sequences.push_back({{"shop", "old_seq"}, {}});
+  CHECK(schema::compare(sample(), found, {.report_extra = false}).empty());
+  CHECK(described(schema::compare(sample(), found)) ==
+        std::vector<std::string>{"drop unique constraint uq_extra on shop.orders", "drop index shop.ix_extra",
+                                 "drop column shop.orders.extra", "drop sequence shop.old_seq", "drop enum shop.old"});
+}
+
 TEST_CASE("NO ACTION and an unsaid action are the same foreign key", "[model][compare]") {
   auto wanted = sample();
-  wanted.tables[0].constraints.push_back(ForeignKeyConstraint{
+  orders(wanted).constraints.push_back(ForeignKeyConstraint{
       .columns = {"id"}, .referred_table = {"shop", "x"}, .referred_columns = {"id"}, .name = "fk_x", .on_delete = "NO ACTION"});
   auto found = wanted;
-  std::get<ForeignKeyConstraint>(found.tables[0].constraints.back()).on_delete = "";
+  auto& found_fk = std::get<ForeignKeyConstraint>(orders(found).constraints.back());
+  found_fk.on_delete = "";
   CHECK(schema::compare(wanted, found).empty());
-  std::get<ForeignKeyConstraint>(found.tables[0].constraints.back()).on_delete = "CASCADE";
-  CHECK(has(schema::compare(wanted, found), "ON DELETE NO ACTION"));
+  found_fk.match = "SIMPLE";
+  CHECK(schema::compare(wanted, found).empty());
+  found_fk.on_delete = "CASCADE";
+  const auto d = schema::compare(wanted, found);
+  REQUIRE(d.size() == 2);
+  CHECK(d[0] == Operation(op::DropConstraint{{"shop", "orders"}, "fk_x", {}, orders(found).constraints.back()}));
+  CHECK(d[1] == Operation(op::AddConstraint{{"shop", "orders"}, orders(wanted).constraints.back()}));
+  CHECK(described(d) == std::vector<std::string>{"drop foreign key fk_x on shop.orders",
+                                                 "add foreign key fk_x (id) -> shop.x (id) on shop.orders"});
+  CHECK(sql_of({d[1]}).front().find("ON DELETE NO ACTION") != std::string::npos);
+}
+
+TEST_CASE("an index method left unsaid is btree", "[model][compare]") {
+  auto wanted = sample();
+  orders(wanted).indexes[0].method = "btree";
+  CHECK(schema::compare(wanted, sample()).empty());
+  orders(wanted).indexes[0].method = "hash";
+  CHECK(described(schema::compare(wanted, sample())) ==
+        std::vector<std::string>{"drop index shop.ix_orders_status", "create index shop.ix_orders_status on shop.orders (status)"});
+}
+
+TEST_CASE("new enum labels are added in position, removed or moved ones need a person", "[model][compare]") {
+  auto wanted = sample();
+  auto found = sample();
+  wanted.enums[0].values = {"draft", "quote", "new", "paid", "shipped", "lost"};
+  found.enums[0].values = {"new", "shipped"};
+  const auto d = schema::compare(wanted, found);
+  const QualifiedName type{"shop", "order_status"};
+  CHECK(d == std::vector<Operation>{op::AddEnumValue{.type = type, .value = "draft", .before = "new"},
+                                    op::AddEnumValue{.type = type, .value = "quote", .before = "new"},
+                                    op::AddEnumValue{.type = type, .value = "paid", .after = "new"},
+                                    op::AddEnumValue{.type = type, .value = "lost", .after = "shipped"}});
+  CHECK(sql_of(d) == std::vector<std::string>{"ALTER TYPE shop.order_status ADD VALUE 'draft' BEFORE 'new'",
+                                              "ALTER TYPE shop.order_status ADD VALUE 'quote' BEFORE 'new'",
+                                              "ALTER TYPE shop.order_status ADD VALUE 'paid' AFTER 'new'",
+                                              "ALTER TYPE shop.order_status ADD VALUE 'lost' AFTER 'shipped'"});
+  CHECK(ops::describe(d[0]) == "add value 'draft' to enum shop.order_status before 'new'");
+
+  found.enums[0].values = {};
+  CHECK(schema::compare(wanted, found).size() == 6);
+  CHECK(std::get<op::AddEnumValue>(schema::compare(wanted, found)[1]).after == "draft");
+
+  for (auto labels : {std::vector<std::string>{"paid", "new"}, std::vector<std::string>{"new", "gone", "paid"}}) {
+    found.enums[0].values = labels;
+    const auto by_hand = schema::compare(sample(), found);
+    REQUIRE(by_hand.size() == 1);
+    REQUIRE(std::holds_alternative<op::Irreversible>(by_hand[0]));
+    CHECK(std::get<op::Irreversible>(by_hand[0]).reason.find("enum shop.order_status: labels removed or reordered") == 0);
+  }
+}
+
+TEST_CASE("differences no operation expresses are left to a person, named", "[model][compare]") {
+  auto found = sample();
+  orders(found).columns[2].options.identity = Identity{};
+  orders(found).columns[1].options.collation = "C";
+  orders(found).columns[0].options.generated = "gen()";
+  orders(found).partition_by = PartitionBy::hash({"id"});
+  CHECK(described(schema::compare(sample(), found)) ==
+        std::vector<std::string>{
+            "needs a hand-written step: shop.orders.id: generated: wanted none, found gen(); no operation does this: write it by hand",
+            "needs a hand-written step: shop.orders.status: collation: wanted default, found C; no operation does this: write "
+            "it by hand",
+            "needs a hand-written step: shop.orders.total: identity: wanted none, found BY DEFAULT; no operation does this: "
+            "write it by hand",
+            "needs a hand-written step: shop.orders: partitioning differs; a table is partitioned when created; no operation "
+            "does this: write it by hand"});
+}
+
+TEST_CASE("sequences: only what the declaration says is compared, altered in place", "[model][compare]") {
+  auto wanted = sample();
+  wanted.sequences[0].options = {.as = BigInteger(), .start = 100, .increment = 2, .cycle = true};
+  auto found = sample();
+  found.sequences[0].options = {.as = Type("integer"), .start = 100, .increment = 1, .min_value = 1, .max_value = 99, .cache = 1};
+  CHECK(sql_of(schema::compare(wanted, found)) ==
+        std::vector<std::string>{"ALTER SEQUENCE shop.numbers AS BIGINT INCREMENT BY 2 CYCLE"});
+  found.sequences[0].options = {.as = Type("bigint"), .start = 100, .increment = 2, .min_value = 1, .cache = 1, .cycle = true};
+  CHECK(schema::compare(wanted, found).empty());
+}
+
+TEST_CASE("tables are created in foreign-key order and dropped in the opposite one", "[model][compare]") {
+  schema::Table parent;
+  parent.name = {"shop", "customers"};
+  parent.columns = {Column("id", Integer()).not_null()};
+  parent.constraints = {PrimaryKeyConstraint{.columns = {"id"}, .name = "pk_customers"}};
+  schema::Table child;
+  child.name = {"shop", "carts"};
+  child.columns = {Column("id", Integer()).not_null(), Column("customer_id", Integer())};
+  child.constraints = {ForeignKeyConstraint{.columns = {"customer_id"}, .referred_table = parent.name,
+                                            .referred_columns = {"id"}, .name = "fk_carts_customer_id_customers"}};
+  Catalog two;
+  two.tables = {child, parent};  // the child declared first
+  CHECK(described(schema::compare(two, Catalog{})) ==
+        std::vector<std::string>{"create table shop.customers", "create table shop.carts"});
+  CHECK(described(schema::compare(Catalog{}, two)) ==
+        std::vector<std::string>{"drop table shop.carts", "drop table shop.customers"});
+
+  SECTION("a kept table's foreign key to a dropped table goes first") {
+    auto wanted = sample();
+    auto found = sample();
+    found.tables.push_back(parent);
+    orders(found).columns.push_back(Column("customer_id", Integer()));
+    orders(found).constraints.push_back(ForeignKeyConstraint{.columns = {"customer_id"}, .referred_table = parent.name,
+                                                             .referred_columns = {"id"}, .name = "fk_orders_customer"});
+    CHECK(described(schema::compare(wanted, found)) ==
+          std::vector<std::string>{"drop foreign key fk_orders_customer on shop.orders", "drop column shop.orders.customer_id",
+                                   "drop table shop.customers"});
+  }
+
+  SECTION("a new foreign key comes after the constraints it may need, a renamed primary key after the old one goes") {
+    auto wanted = sample();
+    wanted.tables.push_back(parent);
+    auto found = wanted;
+    std::get<PrimaryKeyConstraint>(found.tables[1].constraints[0]).name = "customers_pkey";
+    orders(wanted).columns.push_back(Column("customer_id", Integer()));
+    orders(wanted).constraints.insert(orders(wanted).constraints.begin(),
+                                      ForeignKeyConstraint{.columns = {"customer_id"}, .referred_table = parent.name,
+                                                           .referred_columns = {"id"}, .name = "fk_orders_customer"});
+    orders(wanted).constraints.push_back(UniqueConstraint{.columns = {"customer_id"}, .name = "uq_orders_customer_id"});
+    CHECK(described(schema::compare(wanted, found)) ==
+          std::vector<std::string>{"add column shop.orders.customer_id (integer)",
+                                   "drop primary key customers_pkey on shop.customers",
+                                   "add unique constraint uq_orders_customer_id (customer_id) on shop.orders",
+                                   "add primary key pk_customers (id) on shop.customers",
+                                   "add foreign key fk_orders_customer (customer_id) -> shop.customers (id) on shop.orders"});
+  }
+}
+
+TEST_CASE("partitions are compared only when wanted lists some", "[model][compare]") {
+  auto found = sample();
+  orders(found).partition_by = PartitionBy::range({"id"});
+  orders(found).partitions = {{{"shop", "orders_a"}, "FOR VALUES FROM (MINVALUE) TO ('8')"},
+                              {{"shop", "orders_old"}, "FOR VALUES FROM ('8') TO ('9')"}};
+  auto wanted = found;
+  orders(wanted).partitions.clear();
+  CHECK(schema::compare(wanted, found).empty());
+
+  orders(wanted).partitions = {{{"shop", "orders_a"}, "FOR VALUES FROM (MINVALUE) TO ('7')"},
+                               {{"shop", "orders_default"}, "DEFAULT"}};
+  const auto d = schema::compare(wanted, found);
+  const QualifiedName parent{"shop", "orders"};
+  CHECK(described(d) == std::vector<std::string>{"detach partition shop.orders_a from shop.orders",
+                                                 "attach partition shop.orders_a to shop.orders (from (MINVALUE) to ('7'))",
+                                                 "create partition shop.orders_default of shop.orders (default)",
+                                                 "detach partition shop.orders_old from shop.orders",
+                                                 "drop table shop.orders_old"});
+  REQUIRE(d.size() == 5);
+  CHECK(d[0] == Operation(op::DetachPartition{parent, {"shop", "orders_a"}, false,
+                                              PartitionBound::range({"MINVALUE"}, {"'8'"})}));
+  // The dropped partition comes back with the parent's columns (no comments) and checks, re-attached.
+  const auto back = ops::reverse(std::vector<Operation>{d[3], d[4]});
+  REQUIRE(back.size() == 2);
+  const auto& recreated = std::get<op::CreateTable>(back[0]);
+  CHECK(recreated.table == QualifiedName("shop", "orders_old"));
+  CHECK(recreated.columns.size() == 3);
+  CHECK(recreated.constraints == std::vector<Constraint>{orders(found).constraints[1]});
+  CHECK(back[1] == Operation(op::AttachPartition{parent, {"shop", "orders_old"}, PartitionBound::range({"'8'"}, {"'9'"})}));
+
+  orders(wanted).partitions.push_back({{"shop", "orders_odd"}, "FOR VALUES SOMEHOW"});
+  const auto odd = schema::compare(wanted, found);
+  CHECK(std::count_if(odd.begin(), odd.end(), [](const Operation& o) { return std::holds_alternative<op::Irreversible>(o); }) ==
+        1);
 }

@@ -7,6 +7,7 @@
 #include <migrate/column.hpp>
 #include <migrate/constraints.hpp>
 #include <migrate/operation.hpp>
+#include <migrate/sequence.hpp>
 #include <migrate/types.hpp>
 
 namespace migrate::schema {
@@ -42,11 +43,8 @@ struct Enum {
   friend bool operator==(const Enum&, const Enum&) = default;
 };
 
-struct Sequence {
-  QualifiedName name{};
-  SequenceOptions options{};
-  friend bool operator==(const Sequence&, const Sequence&) = default;
-};
+// The model's own type: a declared sequence goes into the catalog as it is.
+using migrate::Sequence;
 
 struct Catalog {
   std::vector<Table> tables{};

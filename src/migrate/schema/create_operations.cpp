@@ -37,13 +37,17 @@ std::vector<const Table*> tables_in_dependency_order(const Catalog& catalog) {
   return order;
 }
 
+op::CreateTable create_table(const Table& t) {
+  return op::CreateTable{t.name, t.columns, t.constraints,
+                         CreateTableOptions{.comment = t.comment, .partition_by = t.partition_by}};
+}
+
 std::vector<Operation> create_operations(const Catalog& catalog) {
   std::vector<Operation> out;
   for (const auto& e : catalog.enums) out.push_back(op::CreateEnum{e.name, e.values});
   for (const auto& s : catalog.sequences) out.push_back(op::CreateSequence{s.name, s.options});
   for (const Table* t : tables_in_dependency_order(catalog)) {
-    out.push_back(op::CreateTable{t->name, t->columns, t->constraints,
-                                  CreateTableOptions{.comment = t->comment, .partition_by = t->partition_by}});
+    out.push_back(create_table(*t));
     for (const auto& i : t->indexes) out.push_back(op::CreateIndex{.table = t->name, .index = i});
   }
   return out;

@@ -13,6 +13,9 @@ namespace migrate::schema {
 // Throws ConfigError when foreign keys form a cycle between tables.
 std::vector<Operation> create_operations(const Catalog& catalog);
 
+// The CreateTable of one table: columns, constraints, comment and partitioning, no indexes.
+op::CreateTable create_table(const Table& table);
+
 // Tables in an order where every table comes after those its foreign keys refer to.
 std::vector<const Table*> tables_in_dependency_order(const Catalog& catalog);
 

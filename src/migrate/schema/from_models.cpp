@@ -165,7 +165,7 @@ Catalog catalog_from_models(const std::vector<ModelDefinition>& models) {
     for (const auto& f : m.fields) add_enum(catalog, f.column().type, m);
     for (const auto& s : m.sequences) {
       if (catalog.sequence(s.name)) fail(m, fmt::format("the sequence {} is declared twice", display(s.name)));
-      catalog.sequences.push_back({s.name, s.options});
+      catalog.sequences.push_back(s);
     }
     catalog.tables.push_back(std::move(t));
   }

@@ -1,14 +1,18 @@
-// pg_catalog queries that fill a Catalog; the server normalises every type and expression.
-#include "migrate/schema/introspect.hpp"
+// pg_catalog queries that fill a schema::Catalog; the server normalises every type and expression.
+#include "migrate/db/introspect.hpp"
 
 #include <map>
 
-#include <fmt/format.h>
 #include <pqxx/pqxx>
 
 #include <migrate/error.hpp>
 
-namespace migrate::schema {
+#include "migrate/db/connection.hpp"
+
+namespace migrate::db {
+
+using schema::Catalog;
+using schema::Table;
 
 namespace {
 
@@ -96,9 +100,7 @@ std::string check_expression(std::string def) {
   return def;
 }
 
-}  // namespace
-
-Catalog introspect(pqxx::transaction_base& tx, const std::vector<std::string>& schemas) {
+Catalog read_catalog(pqxx::transaction_base& tx, const std::vector<std::string>& schemas) {
   Catalog catalog;
   const std::string wanted = schema_array(schemas);
   std::map<std::string, size_t> by_oid;  // table oid (as text) -> index in catalog.tables
@@ -277,16 +279,15 @@ Catalog introspect(pqxx::transaction_base& tx, const std::vector<std::string>& s
   return catalog;
 }
 
-Catalog introspect(const std::string& conninfo, const std::vector<std::string>& schemas) {
+}  // namespace
+
+Catalog introspect(pqxx::transaction_base& tx, const std::vector<std::string>& schemas) {
   try {
-    pqxx::connection connection(conninfo);
-    pqxx::read_transaction tx(connection);
-    return introspect(tx, schemas);
-  } catch (const pqxx::broken_connection& e) {
-    throw DatabaseError(fmt::format("introspection could not connect: {}", e.what()));
-  } catch (const pqxx::sql_error& e) {
-    throw DatabaseError(fmt::format("introspection failed: {}", e.what()));
+    return read_catalog(tx, schemas);
+  } catch (const pqxx::failure& e) {
+    // Connection losses and SQL errors alike: the server's words, as every other database error.
+    throw DatabaseError("introspection failed: " + server_message(e));
   }
 }
 
-}  // namespace migrate::schema
+}  // namespace migrate::db

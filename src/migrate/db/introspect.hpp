@@ -9,15 +9,16 @@ namespace pqxx {
 class transaction_base;
 }
 
-namespace migrate::schema {
+// I/O, so it lives with the connection code: schema/ stays pure (it builds and tests without
+// libpqxx), and every connection it reads through comes from db::connect (redacted errors,
+// NOTICEs shown).
+namespace migrate::db {
 
 // Reads the tables (partitions folded into their parent), columns, constraints, indexes, enums
 // and sequences of `schemas`. Types, defaults and expressions are the server's own spelling
 // (format_type, pg_get_expr, pg_get_indexdef, pg_get_constraintdef), so two databases built the
 // same way compare equal whatever text created them. Identity sequences are part of their column.
-Catalog introspect(pqxx::transaction_base& tx, const std::vector<std::string>& schemas);
+// A failed query is a DatabaseError with the server's message (redacted); `tx` is then aborted.
+schema::Catalog introspect(pqxx::transaction_base& tx, const std::vector<std::string>& schemas);
 
-// The same on a connection of its own (libpq conninfo or URL); DatabaseError when it fails.
-Catalog introspect(const std::string& conninfo, const std::vector<std::string>& schemas);
-
-}  // namespace migrate::schema
+}  // namespace migrate::db
