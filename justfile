@@ -27,8 +27,13 @@ test-sanitize:
 migrate: build db-up
     {{migrate}} upgrade head
 
-# Write a new revision: just migrate-new "add email index to customers"
-migrate-new message: build
+# Write a new revision from the models' changes: just migrate-new "add email index to customers"
+# (the dev database must be at head; review the file before `just migrate`).
+migrate-new message: build db-up
+    {{migrate}} revision --autogenerate -m {{quote(message)}}
+
+# Write an empty revision to fill in by hand: just migrate-new-empty "backfill prices"
+migrate-new-empty message: build
     {{migrate}} revision -m {{quote(message)}}
 
 # Show where the database is and what is left to apply.

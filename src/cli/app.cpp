@@ -68,6 +68,7 @@ int run(int argc, char** argv) {
   add_inspect_commands(app, chosen);
   add_revision_commands(app, chosen);
   add_project_commands(app, chosen);
+  add_check_command(app, chosen);
 
   try {
     app.parse(argc, argv);

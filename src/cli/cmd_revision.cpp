@@ -4,7 +4,10 @@
 #include <migrate/error.hpp>
 
 #include "cli/commands.hpp"
+#include "migrate/autogen/compare_database.hpp"
 #include "migrate/graph/target_resolver.hpp"
+#include "migrate/ops/describe.hpp"
+#include "migrate/ops/reverse.hpp"
 #include "migrate/script/generate_revision.hpp"
 
 #include <sys/wait.h>
@@ -16,10 +19,25 @@ namespace migrate::cli {
 
 namespace {
 
-int revision(Context& ctx, const script::RevisionRequest& request) {
-  auto r = request;
+struct RevisionOptions {
+  script::RevisionRequest request;
+  bool autogenerate = false;
+};
+
+int revision(Context& ctx, const RevisionOptions& o) {
+  auto r = o.request;
   r.sql = r.sql || ctx.config().sql_revisions;
-  auto written = script::generate_revision(ctx.project(/*may_be_new=*/true), r);
+  const auto& project = ctx.project(/*may_be_new=*/!o.autogenerate);
+  if (o.autogenerate) {
+    // Alembic's autogenerate: the upgrade is the diff, the downgrade its reverse.
+    r.upgrade = autogen::compare_database(project, autogen::registered_models());
+    r.downgrade = ops::reverse(r.upgrade);
+    if (r.upgrade.empty()) ctx.info("No changes in schema detected.");
+    for (const auto& operation : r.upgrade)
+      if (!std::holds_alternative<op::BeginAutocommit>(operation) && !std::holds_alternative<op::EndAutocommit>(operation))
+        ctx.info("Detected " + ops::describe(operation));
+  }
+  auto written = script::generate_revision(project, r);
   if (ctx.json())
     ctx.document() = {{"command", "revision"}, {"path", written.path}, {"down_revisions", written.meta.down_revisions}};
   else ctx.print(fmt::format("  Generating {} ...  done", written.path));
@@ -66,8 +84,11 @@ int edit(Context& ctx, const std::string& target) {
 }  // namespace
 
 void add_revision_commands(CLI::App& app, Action& chosen) {
-  auto o = std::make_shared<script::RevisionRequest>();
+  auto options = std::make_shared<RevisionOptions>();
+  auto* o = &options->request;
   auto* r = app.add_subcommand("revision", "Create a new revision file");
+  r->add_flag("--autogenerate", options->autogenerate,
+              "write the difference between the models and the database (which must be at its heads)");
   r->add_option("-m,--message", o->message, "the revision's message")->required();
   r->add_option("--head", o->head, "revision to base the new one on (default head; base for a new root)");
   r->add_flag("--splice", o->splice, "allow a non-head --head, starting a new branch");
@@ -76,7 +97,7 @@ void add_revision_commands(CLI::App& app, Action& chosen) {
   r->add_option("--rev-id", o->id, "use this id instead of a generated one");
   r->add_option("--version-path", o->folder, "folder for the new file (default: the first version location)");
   r->add_flag("--sql", o->sql, "write a plain SQL revision instead of a C++ one");
-  on_run(r, chosen, [o](Context& ctx) { return revision(ctx, *o); });
+  on_run(r, chosen, [options](Context& ctx) { return revision(ctx, *options); });
 
   auto mo = std::make_shared<MergeOptions>();
   auto* m = app.add_subcommand("merge", "Create a revision that merges two or more heads");

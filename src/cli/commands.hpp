@@ -18,5 +18,6 @@ void add_migrate_commands(CLI::App& app, Action& chosen);    // upgrade, downgra
 void add_inspect_commands(CLI::App& app, Action& chosen);    // current, heads, branches, history, show
 void add_revision_commands(CLI::App& app, Action& chosen);   // revision, merge, edit
 void add_project_commands(CLI::App& app, Action& chosen);    // init, list_templates
+void add_check_command(CLI::App& app, Action& chosen);       // check
 
 }  // namespace migrate::cli

@@ -7,6 +7,8 @@
 #include "cli_project.hpp"
 
 using cli_test::contains;
+using cli_test::copy_binary;
+using cli_test::copy_checkout;
 using test_support::TestDatabase;
 namespace fs = std::filesystem;
 
@@ -19,18 +21,6 @@ int revision_files() {
   for (const auto& e : fs::directory_iterator(std::string(test_config::source_dir) + "/migrations/versions"))
     files += e.path().extension() == ".cpp";
   return files;
-}
-
-// The built binary copied into `dir`, as a deploy step copies it.
-std::string copy_binary(const test_support::TempDir& dir) {
-  std::string bin = dir.path() + "/migrate";
-  fs::copy_file(test_config::migrate_bin, bin);
-  return bin;
-}
-
-void copy_checkout(const test_support::TempDir& dir) {
-  fs::copy_file(cli_test::repo_ini(), dir.path() + "/migrate.ini");
-  fs::copy(std::string(test_config::source_dir) + "/migrations", dir.path() + "/migrations", fs::copy_options::recursive);
 }
 
 }  // namespace

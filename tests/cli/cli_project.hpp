@@ -1,6 +1,7 @@
 // Shared set-up for CLI tests: the repository's own project, or a scratch project of
 // plain SQL revisions, each pointed at a fresh test database.
 #pragma once
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,22 @@ struct SqlProject {
     return test_support::run_migrate(full);
   }
 };
+
+// The built binary copied into `dir`, as a deploy step copies it; returns its path.
+inline std::string copy_binary(const test_support::TempDir& dir) {
+  std::string bin = dir.path() + "/migrate";
+  std::filesystem::copy_file(test_config::migrate_bin, bin);
+  return bin;
+}
+
+// The repository's migrate.ini and migrations/ (revisions and env.cpp) copied into `dir`:
+// a moved checkout, where the copied binary may write and read revision files.
+inline void copy_checkout(const test_support::TempDir& dir) {
+  namespace fs = std::filesystem;
+  fs::copy_file(repo_ini(), dir.path() + "/migrate.ini");
+  fs::copy(std::string(test_config::source_dir) + "/migrations", dir.path() + "/migrations",
+           fs::copy_options::recursive);
+}
 
 inline bool contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;

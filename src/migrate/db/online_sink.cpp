@@ -27,6 +27,12 @@ void OnlineSink::commit() {
   translate_errors("", [&] { open->tx.commit(); });
 }
 
+void OnlineSink::rollback() {
+  if (!open_) return;
+  auto open = std::move(open_);
+  translate_errors("ROLLBACK", [&] { open->tx.abort(); });
+}
+
 void OnlineSink::execute(const std::string& sql) {
   translate_errors("", [&] {
     if (open_) {

@@ -20,6 +20,7 @@ class OnlineSink final : public ops::Sink {
   void begin() override;
   void commit() override;  // DatabaseError: Statement (e.g. a deferred constraint) or InDoubt
   bool in_transaction() const override;
+  void rollback();  // ends the open transaction, if any, undoing it
   void execute(const std::string& sql) override;  // DatabaseError with the reason and the SQL
   void comment(const std::string&) override {}
   // The open transaction (one is begun if none is), for queries of db/ itself.

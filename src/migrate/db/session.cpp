@@ -7,6 +7,7 @@
 
 #include "migrate/db/advisory_lock.hpp"
 #include "migrate/db/connection.hpp"
+#include "migrate/db/introspect.hpp"
 #include "migrate/db/online_sink.hpp"
 #include "migrate/db/pqxx_errors.hpp"
 
@@ -33,6 +34,12 @@ std::optional<std::vector<std::string>> Session::versions(const ops::VersionTabl
     return heads;
   });
 }
+
+schema::Catalog Session::introspect(const std::vector<std::string>& schemas) {
+  return db::introspect(sink_->transaction(), schemas);
+}
+
+void Session::rollback() { sink_->rollback(); }
 
 std::string Session::describe() const { return db::describe(*connection_); }
 

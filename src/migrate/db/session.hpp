@@ -8,6 +8,7 @@
 
 #include "migrate/ops/sink.hpp"
 #include "migrate/ops/version_table.hpp"
+#include "migrate/schema/catalog.hpp"
 
 namespace pqxx {
 class connection_base;
@@ -34,6 +35,12 @@ class Session {
   // The table's rows, sorted, read in the sink's transaction (begun if none is open);
   // nullopt when the table does not exist.
   std::optional<std::vector<std::string>> versions(const ops::VersionTable& table);
+
+  // `schemas` read into a Catalog in the sink's transaction (begun if none is open).
+  schema::Catalog introspect(const std::vector<std::string>& schemas);
+
+  // Undoes the sink's open transaction, if any.
+  void rollback();
 
   // "host:port/dbname", for messages (never the password).
   std::string describe() const;

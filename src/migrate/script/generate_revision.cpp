@@ -10,6 +10,7 @@
 #include <migrate/error.hpp>
 
 #include "migrate/graph/target_resolver.hpp"
+#include "migrate/ops/render_sql.hpp"
 #include "migrate/script/cpp_revision.hpp"
 #include "migrate/script/revision_names.hpp"
 #include "migrate/script/sql_revision.hpp"
@@ -56,6 +57,19 @@ std::vector<std::string> resolve_depends_on(const graph::RevisionMap& map, const
   return out;
 }
 
+// Operations as the statements of a SQL revision section, one per line group.
+std::string statements(const std::vector<Operation>& operations) {
+  std::string out;
+  for (const auto& operation : operations)
+    for (const auto& sql : ops::render_sql(operation)) out += sql + ";\n";
+  return out;
+}
+
+bool has_autocommit(const std::vector<Operation>& operations) {
+  return std::any_of(operations.begin(), operations.end(),
+                     [](const Operation& o) { return std::holds_alternative<op::BeginAutocommit>(o); });
+}
+
 GeneratedRevision write(const Project& project, graph::Revision meta, const RevisionRequest& r) {
   const auto& cfg = project.config();
   if (meta.id.empty()) meta.id = new_revision_id();
@@ -63,8 +77,6 @@ GeneratedRevision write(const Project& project, graph::Revision meta, const Revi
   if (project.map().contains(meta.id))
     throw RevisionError(fmt::format("Revision {} is present more than once", meta.id));
   if (meta.message.find('\n') != std::string::npos) throw UsageError("the message must be one line");
-  if (r.sql && !(r.upgrade.empty() && r.downgrade.empty()))
-    throw UsageError("operations can only be written as a C++ revision");
   auto when = now(cfg.timezone);
   meta.create_date = create_date(when);
   fs::path folder = r.folder.empty() ? fs::path(cfg.version_locations.front()) : fs::path(r.folder);
@@ -74,7 +86,13 @@ GeneratedRevision write(const Project& project, graph::Revision meta, const Revi
   if (fs::exists(path)) throw UsageError(fmt::format("{} already exists", path.string()));
   meta.path = path.string();
   std::ofstream out(path);
-  out << (r.sql ? sql_revision_text(meta) : cpp_revision_text(meta, r.upgrade, r.downgrade));
+  if (r.sql) {
+    // A SQL revision runs in one transaction or none: outside one if any operation must.
+    bool transactional = !has_autocommit(r.upgrade) && !has_autocommit(r.downgrade);
+    out << sql_revision_text(meta, statements(r.upgrade), statements(r.downgrade), transactional);
+  } else {
+    out << cpp_revision_text(meta, r.upgrade, r.downgrade);
+  }
   out.close();
   if (!out) throw UsageError(fmt::format("cannot write {}", path.string()));
   return {path.string(), std::move(meta)};
