@@ -109,7 +109,7 @@ TEST_CASE("upgrading a branched graph to heads inserts a row at the branch point
   CHECK(apply_steps({}, steps) == Ids{"d1", "d2"});
 }
 
-TEST_CASE("'head' is ambiguous on a branched graph; label@head is not", "[graph]") {
+TEST_CASE("'head' is ambiguous on a branched graph, label@head is not", "[graph]") {
   auto map = branched();
   CHECK_THROWS_WITH(plan_upgrade(map, {}, "head"),
                     "Multiple head revisions are present for given argument 'head'; please specify "
@@ -123,7 +123,7 @@ TEST_CASE("'head' is ambiguous on a branched graph; label@head is not", "[graph]
   CHECK(effects_of(other) == Ids{"+c1", "-c1 +d1"});
 }
 
-TEST_CASE("downgrading one branch keeps the other; to the branch point deletes a row", "[graph]") {
+TEST_CASE("downgrading one branch keeps the other, to the branch point deletes a row", "[graph]") {
   auto map = branched();
   auto steps = plan_downgrade(map, {"d1", "d2"}, "c1branch@b");
   CHECK(revisions_of(steps) == Ids{"d1", "c1"});
