@@ -2,12 +2,28 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
 #include <migrate/types.hpp>
 
 namespace migrate {
+
+// ON DELETE / ON UPDATE of a foreign key. NoAction is PostgreSQL's default and is left unsaid.
+enum class FkAction { NoAction, Restrict, Cascade, SetNull, SetDefault };
+
+// MATCH of a foreign key. Simple is PostgreSQL's default and is left unsaid; PostgreSQL does not
+// implement MATCH PARTIAL.
+enum class FkMatch { Simple, Full };
+
+// USING of an index. BTree is PostgreSQL's default and is left unsaid.
+enum class IndexMethod { BTree, Hash, Gist, SpGist, Gin, Brin };
+
+// The SQL words each enumerator stands for: "SET NULL", "FULL", "gin".
+std::string_view sql_keyword(FkAction action);
+std::string_view sql_keyword(FkMatch match);
+std::string_view sql_keyword(IndexMethod method);
 
 // Fields read like SQLAlchemy's constraint classes; set them with designated initializers:
 // UniqueConstraint{.columns = {"sku"}, .name = "uq_products_sku"}.
@@ -33,15 +49,14 @@ struct CheckConstraint {
   friend bool operator==(const CheckConstraint&, const CheckConstraint&) = default;
 };
 
-// Referential actions are the SQL words: "CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT", "NO ACTION".
 struct ForeignKeyConstraint {
   std::vector<std::string> columns{};
   QualifiedName referred_table{};
   std::vector<std::string> referred_columns{};
   std::string name{};
-  std::string on_delete{};
-  std::string on_update{};
-  std::string match{};  // "", "FULL", "SIMPLE"
+  FkAction on_delete = FkAction::NoAction;
+  FkAction on_update = FkAction::NoAction;
+  FkMatch match = FkMatch::Simple;
   bool deferrable = false;
   bool initially_deferred = false;
   bool not_valid = false;  // only honoured by add-constraint (ALTER TABLE)
@@ -70,7 +85,7 @@ struct Index {
   std::vector<IndexKey> keys{};
   bool unique = false;
   std::optional<std::string> where{};   // partial index predicate, SQL
-  std::string method{};                 // "", "btree", "gin", "gist", "brin", "hash"
+  IndexMethod method = IndexMethod::BTree;
   std::vector<std::string> include{};   // covering columns
   bool nulls_not_distinct = false;
   friend bool operator==(const Index&, const Index&) = default;

@@ -49,9 +49,9 @@ class Field {
   Field& primary_key() { column_.primary_key(); return *this; }
   Field& unique() { column_.unique(); return *this; }
   Field& references(ColumnReference ref) { column_.references(std::move(ref)); return *this; }
-  // references({"ecommerce", "customers"}, "id", "CASCADE"): a foreign key to one column.
-  Field& references(QualifiedName table, std::string column = "id", std::string on_delete = "") {
-    column_.references(std::move(table), std::move(column), std::move(on_delete));
+  // references({"ecommerce", "customers"}, "id", FkAction::Cascade): a foreign key to one column.
+  Field& references(QualifiedName table, std::string column = "id", FkAction on_delete = FkAction::NoAction) {
+    column_.references(std::move(table), std::move(column), on_delete);
     return *this;
   }
   // A plain B-tree index on this column, named ix_<table>_<column>.

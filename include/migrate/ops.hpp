@@ -21,7 +21,7 @@ struct AddColumnOptions {
 struct IndexOptions {
   bool unique = false;
   std::optional<std::string> where{};
-  std::string method{};  // "gin", "gist", "brin", "hash"; "" is btree
+  IndexMethod method = IndexMethod::BTree;
   std::vector<std::string> include{};
   bool nulls_not_distinct = false;
   bool concurrently = false;  // recorded inside an autocommit block
@@ -46,9 +46,9 @@ struct CheckOptions {
 };
 
 struct ForeignKeyOptions {
-  std::string on_delete{};
-  std::string on_update{};
-  std::string match{};
+  FkAction on_delete = FkAction::NoAction;
+  FkAction on_update = FkAction::NoAction;
+  FkMatch match = FkMatch::Simple;
   bool deferrable = false;
   bool initially_deferred = false;
   bool not_valid = false;

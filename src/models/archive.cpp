@@ -21,14 +21,14 @@ struct ArchivedOrder : Model<ArchivedOrder, Base> {
   Field& archived_at = column("archived_at", DateTime(true)).not_null().server_default("now()");
   Field& archive_reason = column("archive_reason", String(100)).not_null().server_default("'retention'");
   TableArgs args = table_args(
-      Index{.name = "ix_orders_archived_at", .keys = {"archived_at"}, .method = "brin"});
+      Index{.name = "ix_orders_archived_at", .keys = {"archived_at"}, .method = IndexMethod::Brin});
 };
 MIGRATE_MODEL(ArchivedOrder);
 
 struct ArchivedOrderItem : Model<ArchivedOrderItem, Base> {
   static constexpr Table table{"archive", "order_items", "Lines of archived orders."};
   Field& id = column("id", UUID()).primary_key();
-  Field& order_id = column("order_id", UUID()).not_null().references({"archive", "orders"}, "id", "CASCADE").index();
+  Field& order_id = column("order_id", UUID()).not_null().references({"archive", "orders"}, "id", FkAction::Cascade).index();
   Field& variant_id = column("variant_id", UUID()).not_null();
   Field& sku = column("sku", String(100)).not_null();
   Field& product_name = column("product_name", String(255)).not_null();

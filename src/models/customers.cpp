@@ -20,7 +20,7 @@ MIGRATE_MODEL(Customer);
 
 struct Address : Model<Address, BaseModel> {
   static constexpr Table table{"ecommerce", "addresses", "Postal addresses a customer ships to or is billed at."};
-  Field& customer_id = column("customer_id", UUID()).not_null().references({"ecommerce", "customers"}, "id", "CASCADE").index();
+  Field& customer_id = column("customer_id", UUID()).not_null().references({"ecommerce", "customers"}, "id", FkAction::Cascade).index();
   Field& label = column("label", String(50)).comment("The customer's own name for it: home, office.");
   Field& recipient_name = column("recipient_name", String(200)).not_null();
   Field& line1 = column("line1", String(255)).not_null();

@@ -15,9 +15,9 @@ MIGRATE_MODEL(Warehouse);
 // Versioned: reservations at checkout update these rows concurrently.
 struct InventoryLevel : Model<InventoryLevel, BaseModelNoSoftDelete, VersionMixin> {
   static constexpr Table table{"ecommerce", "inventory_levels", "Stock of one variant in one warehouse."};
-  Field& variant_id = column("variant_id", UUID()).not_null().references({"ecommerce", "product_variants"}, "id", "CASCADE");
+  Field& variant_id = column("variant_id", UUID()).not_null().references({"ecommerce", "product_variants"}, "id", FkAction::Cascade);
   // RESTRICT: a warehouse that still holds stock cannot disappear.
-  Field& warehouse_id = column("warehouse_id", UUID()).not_null().references({"ecommerce", "warehouses"}, "id", "RESTRICT").index();
+  Field& warehouse_id = column("warehouse_id", UUID()).not_null().references({"ecommerce", "warehouses"}, "id", FkAction::Restrict).index();
   Field& quantity_on_hand = column("quantity_on_hand", Integer()).not_null().server_default("0").check("quantity_on_hand >= 0");
   Field& quantity_reserved = column("quantity_reserved", Integer()).not_null().server_default("0").check("quantity_reserved >= 0")
       .comment("Held by unpaid orders; never more than is on hand.");

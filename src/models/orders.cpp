@@ -9,7 +9,7 @@ struct Order : Model<Order, BaseModel, VersionMixin> {
   Field& order_number = column("order_number", String(20)).not_null().unique()
       .server_default("'ORD-' || nextval('ecommerce.order_number_seq')").comment("What the customer quotes to support.");
   // RESTRICT: a customer with orders is soft-deleted, never removed.
-  Field& customer_id = column("customer_id", UUID()).not_null().references({"ecommerce", "customers"}, "id", "RESTRICT");
+  Field& customer_id = column("customer_id", UUID()).not_null().references({"ecommerce", "customers"}, "id", FkAction::Restrict);
   Field& status = column("status", OrderStatus).not_null().server_default("'pending'");
   Field& currency = column("currency", Char(3)).not_null().check("currency ~ '^[A-Z]{3}$'");
   Field& subtotal_amount = column("subtotal_amount", Money()).not_null().server_default("0").check("subtotal_amount >= 0");
@@ -17,9 +17,9 @@ struct Order : Model<Order, BaseModel, VersionMixin> {
   Field& shipping_amount = column("shipping_amount", Money()).not_null().server_default("0").check("shipping_amount >= 0");
   Field& tax_amount = column("tax_amount", Money()).not_null().server_default("0").check("tax_amount >= 0");
   Field& total_amount = column("total_amount", Money()).not_null().server_default("0").check("total_amount >= 0");
-  Field& coupon_id = column("coupon_id", UUID()).references({"ecommerce", "coupons"}, "id", "SET NULL");
-  Field& shipping_address_id = column("shipping_address_id", UUID()).references({"ecommerce", "addresses"}, "id", "SET NULL");
-  Field& billing_address_id = column("billing_address_id", UUID()).references({"ecommerce", "addresses"}, "id", "SET NULL");
+  Field& coupon_id = column("coupon_id", UUID()).references({"ecommerce", "coupons"}, "id", FkAction::SetNull);
+  Field& shipping_address_id = column("shipping_address_id", UUID()).references({"ecommerce", "addresses"}, "id", FkAction::SetNull);
+  Field& billing_address_id = column("billing_address_id", UUID()).references({"ecommerce", "addresses"}, "id", FkAction::SetNull);
   Field& placed_at = column("placed_at", DateTime(true));
   Field& cancelled_at = column("cancelled_at", DateTime(true));
   Field& notes = column("notes", Text());
@@ -36,9 +36,9 @@ MIGRATE_MODEL(Order);
 
 struct OrderItem : Model<OrderItem, BaseModelNoSoftDelete> {
   static constexpr Table table{"ecommerce", "order_items", "One line of an order; SKU and name are copied so the line survives catalog edits."};
-  Field& order_id = column("order_id", UUID()).not_null().references({"ecommerce", "orders"}, "id", "CASCADE").index();
+  Field& order_id = column("order_id", UUID()).not_null().references({"ecommerce", "orders"}, "id", FkAction::Cascade).index();
   // RESTRICT: a variant that was sold is retired (soft-deleted), not removed.
-  Field& variant_id = column("variant_id", UUID()).not_null().references({"ecommerce", "product_variants"}, "id", "RESTRICT").index();
+  Field& variant_id = column("variant_id", UUID()).not_null().references({"ecommerce", "product_variants"}, "id", FkAction::Restrict).index();
   Field& sku = column("sku", String(100)).not_null();
   Field& product_name = column("product_name", String(255)).not_null();
   Field& quantity = column("quantity", Integer()).not_null().check("quantity > 0");

@@ -6,7 +6,7 @@ namespace app::models {
 struct Payment : Model<Payment, BaseModelNoSoftDelete> {
   static constexpr Table table{"ecommerce", "payments", "A payment attempt for an order, as the payment provider reports it."};
   // RESTRICT: money moved; the order it belongs to must stay.
-  Field& order_id = column("order_id", UUID()).not_null().references({"ecommerce", "orders"}, "id", "RESTRICT").index();
+  Field& order_id = column("order_id", UUID()).not_null().references({"ecommerce", "orders"}, "id", FkAction::Restrict).index();
   Field& status = column("status", PaymentStatus).not_null().server_default("'pending'");
   Field& method = column("method", PaymentMethod).not_null();
   Field& amount = column("amount", Money()).not_null().check("amount > 0");

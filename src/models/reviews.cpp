@@ -5,9 +5,9 @@ namespace app::models {
 
 struct Review : Model<Review, BaseModel> {
   static constexpr Table table{"ecommerce", "reviews", "A customer's rating of a product; kept when the customer goes."};
-  Field& product_id = column("product_id", UUID()).not_null().references({"ecommerce", "products"}, "id", "CASCADE").index();
-  Field& customer_id = column("customer_id", UUID()).references({"ecommerce", "customers"}, "id", "SET NULL");
-  Field& order_item_id = column("order_item_id", UUID()).references({"ecommerce", "order_items"}, "id", "SET NULL");
+  Field& product_id = column("product_id", UUID()).not_null().references({"ecommerce", "products"}, "id", FkAction::Cascade).index();
+  Field& customer_id = column("customer_id", UUID()).references({"ecommerce", "customers"}, "id", FkAction::SetNull);
+  Field& order_item_id = column("order_item_id", UUID()).references({"ecommerce", "order_items"}, "id", FkAction::SetNull);
   Field& rating = column("rating", SmallInteger()).not_null().check("rating BETWEEN 1 AND 5");
   Field& title = column("title", String(200));
   Field& body = column("body", Text());

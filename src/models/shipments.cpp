@@ -5,8 +5,8 @@ namespace app::models {
 
 struct Shipment : Model<Shipment, BaseModelNoSoftDelete> {
   static constexpr Table table{"ecommerce", "shipments", "A parcel sent for an order; an order may ship in several."};
-  Field& order_id = column("order_id", UUID()).not_null().references({"ecommerce", "orders"}, "id", "CASCADE").index();
-  Field& address_id = column("address_id", UUID()).references({"ecommerce", "addresses"}, "id", "SET NULL");
+  Field& order_id = column("order_id", UUID()).not_null().references({"ecommerce", "orders"}, "id", FkAction::Cascade).index();
+  Field& address_id = column("address_id", UUID()).references({"ecommerce", "addresses"}, "id", FkAction::SetNull);
   Field& status = column("status", ShipmentStatus).not_null().server_default("'pending'");
   Field& carrier = column("carrier", String(50)).not_null();
   Field& tracking_number = column("tracking_number", String(100));

@@ -5,7 +5,7 @@ namespace app::models {
 
 struct ProductVariant : Model<ProductVariant, BaseModel, VersionMixin> {
   static constexpr Table table{"ecommerce", "product_variants", "A sellable version of a product (size, colour), with its own SKU."};
-  Field& product_id = column("product_id", UUID()).not_null().references({"ecommerce", "products"}, "id", "CASCADE").index();
+  Field& product_id = column("product_id", UUID()).not_null().references({"ecommerce", "products"}, "id", FkAction::Cascade).index();
   Field& sku = column("sku", String(100)).not_null();
   Field& name = column("name", String(255)).not_null();
   Field& attributes = column("attributes", JSONB()).not_null().server_default("'{}'::jsonb").comment("Size, colour and the like, as the storefront filters on them.");
@@ -13,13 +13,13 @@ struct ProductVariant : Model<ProductVariant, BaseModel, VersionMixin> {
   Field& is_active = column("is_active", Boolean()).not_null().server_default("true");
   TableArgs args = table_args(
       Index{.name = "uq_product_variants_sku_active", .keys = {"sku"}, .unique = true, .where = "NOT is_deleted"},
-      Index{.name = "ix_product_variants_attributes", .keys = {"attributes"}, .method = "gin"});
+      Index{.name = "ix_product_variants_attributes", .keys = {"attributes"}, .method = IndexMethod::Gin});
 };
 MIGRATE_MODEL(ProductVariant);
 
 struct ProductPrice : Model<ProductPrice, BaseModelNoSoftDelete> {
   static constexpr Table table{"ecommerce", "product_prices", "A variant's price in one currency from valid_from until valid_to (open-ended when null)."};
-  Field& variant_id = column("variant_id", UUID()).not_null().references({"ecommerce", "product_variants"}, "id", "CASCADE");
+  Field& variant_id = column("variant_id", UUID()).not_null().references({"ecommerce", "product_variants"}, "id", FkAction::Cascade);
   Field& currency = column("currency", Char(3)).not_null().check("currency ~ '^[A-Z]{3}$'");
   Field& amount = column("amount", Money()).not_null().check("amount >= 0");
   Field& compare_at_amount = column("compare_at_amount", Money()).check("compare_at_amount >= 0").comment("The struck-through price of a sale.");

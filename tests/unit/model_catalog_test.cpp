@@ -25,7 +25,7 @@ MIGRATE_MODEL(Product);
 
 struct Line : Model<Line, BaseModelNoSoftDelete> {
   static constexpr Table table{"shop", "lines"};
-  Field& product_id = column("product_id", UUID()).not_null().references({"shop", "products"}, "id", "CASCADE").index();
+  Field& product_id = column("product_id", UUID()).not_null().references({"shop", "products"}, "id", FkAction::Cascade).index();
   Field& quantity = column("quantity", Integer()).not_null().check("quantity > 0");
   Field& mood = column("mood", Mood).server_default("'happy'");
   TableArgs args = table_args(
@@ -111,7 +111,7 @@ TEST_CASE("column-level foreign keys, checks, uniques and indexes are named by c
   const auto& fk = std::get<ForeignKeyConstraint>(*t.constraint("fk_lines_product_id_products"));
   CHECK(fk.referred_table == QualifiedName("shop", "products"));
   CHECK(fk.referred_columns == std::vector<std::string>{"id"});
-  CHECK(fk.on_delete == "CASCADE");
+  CHECK(fk.on_delete == FkAction::Cascade);
   CHECK(std::get<CheckConstraint>(*t.constraint("ck_lines_quantity")).expression == "quantity > 0");
   CHECK_FALSE(t.column("product_id")->options.references);
   REQUIRE(t.indexes.size() == 2);

@@ -76,10 +76,10 @@ TEST_CASE("missing tables and ignored tables", "[model][compare]") {
 TEST_CASE("NO ACTION and an unsaid action are the same foreign key", "[model][compare]") {
   auto wanted = sample();
   wanted.tables[0].constraints.push_back(ForeignKeyConstraint{
-      .columns = {"id"}, .referred_table = {"shop", "x"}, .referred_columns = {"id"}, .name = "fk_x", .on_delete = "NO ACTION"});
+      .columns = {"id"}, .referred_table = {"shop", "x"}, .referred_columns = {"id"}, .name = "fk_x", .on_delete = FkAction::NoAction});
   auto found = wanted;
-  std::get<ForeignKeyConstraint>(found.tables[0].constraints.back()).on_delete = "";
+  std::get<ForeignKeyConstraint>(found.tables[0].constraints.back()).on_delete = FkAction{};  // left unsaid
   CHECK(schema::compare(wanted, found).empty());
-  std::get<ForeignKeyConstraint>(found.tables[0].constraints.back()).on_delete = "CASCADE";
+  std::get<ForeignKeyConstraint>(found.tables[0].constraints.back()).on_delete = FkAction::Cascade;
   CHECK(has(schema::compare(wanted, found), "ON DELETE NO ACTION"));
 }

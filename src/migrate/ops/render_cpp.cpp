@@ -31,6 +31,12 @@ struct Designated {
     if (!value.empty()) add(name, cpp_string(value));
     return *this;
   }
+  // An enumerator, unless it is the default that PostgreSQL leaves unsaid.
+  template <class E>
+  Designated& enumerator(const char* name, E value) {
+    if (value != E{}) add(name, cpp_enum(value));
+    return *this;
+  }
   Designated& opt(const char* name, const std::optional<std::string>& value) {
     if (value) add(name, cpp_string(*value));
     return *this;
@@ -95,8 +101,8 @@ std::string column(const Column& c) {
   if (o.references) {
     const auto& r = *o.references;
     Designated d;
-    d.add("table", name(r.table)).str("column", r.column).str("name", r.name).str("on_delete", r.on_delete);
-    d.str("on_update", r.on_update).flag("deferrable", r.deferrable).flag("initially_deferred", r.initially_deferred);
+    d.add("table", name(r.table)).str("column", r.column).str("name", r.name).enumerator("on_delete", r.on_delete);
+    d.enumerator("on_update", r.on_update).flag("deferrable", r.deferrable).flag("initially_deferred", r.initially_deferred);
     out += ".references(" + d.str() + ")";
   }
   if (o.comment) out += ".comment(" + cpp_string(*o.comment) + ")";
@@ -122,7 +128,7 @@ std::string constraint(const Constraint& k) {
         } else {
           d.add("columns", cpp_strings(c.columns)).add("referred_table", name(c.referred_table));
           d.add("referred_columns", cpp_strings(c.referred_columns)).str("name", c.name);
-          d.str("on_delete", c.on_delete).str("on_update", c.on_update).str("match", c.match);
+          d.enumerator("on_delete", c.on_delete).enumerator("on_update", c.on_update).enumerator("match", c.match);
           d.flag("deferrable", c.deferrable).flag("initially_deferred", c.initially_deferred).flag("not_valid", c.not_valid);
           return "ForeignKeyConstraint" + d.str();
         }
@@ -226,7 +232,7 @@ struct Printer {
   std::string operator()(const op::CreateIndex& c) const {
     const auto& i = c.index;
     Designated d;
-    d.flag("unique", i.unique).opt("where", i.where).str("method", i.method);
+    d.flag("unique", i.unique).opt("where", i.where).enumerator("method", i.method);
     if (!i.include.empty()) d.add("include", cpp_strings(i.include));
     d.flag("nulls_not_distinct", i.nulls_not_distinct).flag("concurrently", c.concurrently);
     d.flag("if_not_exists", c.if_not_exists);
@@ -257,7 +263,7 @@ struct Printer {
             return fmt::format("op.create_check_constraint({}, {}, {}{});", cpp_string(c.name), name(a.table),
                                cpp_string(c.expression), d.arg());
           } else {
-            d.str("on_delete", c.on_delete).str("on_update", c.on_update).str("match", c.match);
+            d.enumerator("on_delete", c.on_delete).enumerator("on_update", c.on_update).enumerator("match", c.match);
             d.flag("deferrable", c.deferrable).flag("initially_deferred", c.initially_deferred);
             d.flag("not_valid", c.not_valid);
             return fmt::format("op.create_foreign_key({}, {}, {}, {}, {}{});", cpp_string(c.name), name(a.table),

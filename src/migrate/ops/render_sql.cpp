@@ -34,22 +34,11 @@ std::string literals(const std::vector<std::string>& values) {
   return join(quoted);
 }
 
-// Referential actions and MATCH are SQL keywords chosen from a fixed set; anything else would be
-// pasted into the statement, so it is refused rather than quoted.
-std::string keyword_choice(const std::string& word, std::initializer_list<const char*> allowed, const char* what) {
-  std::string upper;
-  for (char c : word) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  for (const char* a : allowed)
-    if (upper == a) return upper;
-  throw RevisionError(fmt::format("{} must be one of the SQL keywords PostgreSQL accepts, not '{}'", what, word));
-}
-
-std::string referential_actions(const std::string& on_delete, const std::string& on_update) {
-  static const std::initializer_list<const char*> actions = {"CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT",
-                                                             "NO ACTION"};
+// NO ACTION is PostgreSQL's default: left unsaid, as a declaration that never named it reads.
+std::string referential_actions(FkAction on_delete, FkAction on_update) {
   std::string out;
-  if (!on_delete.empty()) out += " ON DELETE " + keyword_choice(on_delete, actions, "on_delete");
-  if (!on_update.empty()) out += " ON UPDATE " + keyword_choice(on_update, actions, "on_update");
+  if (on_delete != FkAction::NoAction) out += " ON DELETE " + std::string(sql_keyword(on_delete));
+  if (on_update != FkAction::NoAction) out += " ON UPDATE " + std::string(sql_keyword(on_update));
   return out;
 }
 
@@ -245,7 +234,7 @@ struct Renderer {
                                   c.if_not_exists ? "IF NOT EXISTS " : "");
     if (!i.name.empty()) sql += quote_ident(i.name) + " ";
     sql += "ON " + quote_name(c.table);
-    if (!i.method.empty()) sql += " USING " + quote_ident(i.method);
+    if (i.method != IndexMethod::BTree) sql += " USING " + std::string(sql_keyword(i.method));
     sql += " (" + key_list(i.keys) + ")";
     if (!i.include.empty()) sql += " INCLUDE (" + idents(i.include) + ")";
     if (i.nulls_not_distinct) sql += " NULLS NOT DISTINCT";
@@ -368,7 +357,7 @@ std::string constraint_definition(const Constraint& constraint, bool with_not_va
         } else {
           sql += "FOREIGN KEY (" + idents(c.columns) + ") REFERENCES " + quote_name(c.referred_table) + " (" +
                  idents(c.referred_columns) + ")";
-          if (!c.match.empty()) sql += " MATCH " + keyword_choice(c.match, {"FULL", "SIMPLE"}, "match");
+          if (c.match != FkMatch::Simple) sql += " MATCH " + std::string(sql_keyword(c.match));
           sql += referential_actions(c.on_delete, c.on_update) + deferrability(c.deferrable, c.initially_deferred);
           if (with_not_valid && c.not_valid) sql += " NOT VALID";
         }

@@ -11,8 +11,9 @@ namespace {
 
 std::string text_or(const std::optional<std::string>& v, const char* none = "none") { return v ? *v : none; }
 
-std::string action(const std::string& a) { return a.empty() || a == "NO ACTION" ? "NO ACTION" : a; }
-std::string method(const std::string& m) { return m.empty() ? "btree" : m; }
+std::string action(FkAction a) { return std::string(sql_keyword(a)); }
+std::string match(FkMatch m) { return m == FkMatch::Simple ? "" : " MATCH " + std::string(sql_keyword(m)); }
+std::string method(IndexMethod m) { return std::string(sql_keyword(m)); }
 
 std::string key_text(const IndexKey& k) { return k.expression ? "(" + k.expression->sql + ")" : k.column; }
 
@@ -44,7 +45,7 @@ std::string describe(const Constraint& constraint) {
         else
           return fmt::format("FOREIGN KEY ({}) REFERENCES {} ({}){} ON DELETE {} ON UPDATE {}{}", fmt::join(c.columns, ", "),
                              display(c.referred_table), fmt::join(c.referred_columns, ", "),
-                             c.match.empty() ? "" : " MATCH " + c.match, action(c.on_delete), action(c.on_update),
+                             match(c.match), action(c.on_delete), action(c.on_update),
                              c.deferrable ? (c.initially_deferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE") : "");
       },
       constraint);

@@ -8,6 +8,8 @@
 
 #include <migrate/error.hpp>
 
+#include "migrate/schema/catalog_codes.hpp"
+
 namespace migrate::schema {
 
 namespace {
@@ -77,14 +79,6 @@ PartitionBy parse_partition_key(const std::string& def) {
   }
   flush();
   return p;
-}
-
-std::string referential_action(const std::string& code) {
-  if (code == "r") return "RESTRICT";
-  if (code == "c") return "CASCADE";
-  if (code == "n") return "SET NULL";
-  if (code == "d") return "SET DEFAULT";
-  return "";  // 'a': NO ACTION, PostgreSQL's default, which a declaration leaves unsaid
 }
 
 // pg_get_constraintdef's "CHECK ((price >= (0)::numeric)) NOT VALID" to the expression inside.
@@ -193,14 +187,15 @@ Catalog introspect(pqxx::transaction_base& tx, const std::vector<std::string>& s
     } else if (type == "c") {
       t->constraints.emplace_back(CheckConstraint{.expression = check_expression(r[3].as<std::string>()), .name = name});
     } else {
+      const std::string fk = fmt::format("foreign key {} on {}", name, display(t->name));
       t->constraints.emplace_back(ForeignKeyConstraint{
           .columns = columns,
           .referred_table = QualifiedName(str(r[5]), str(r[6])),
           .referred_columns = split(str(r[7])),
           .name = name,
-          .on_delete = referential_action(str(r[8])),
-          .on_update = referential_action(str(r[9])),
-          .match = str(r[10]) == "f" ? "FULL" : "",
+          .on_delete = fk_action_from_catalog(str(r[8]), fk),
+          .on_update = fk_action_from_catalog(str(r[9]), fk),
+          .match = fk_match_from_catalog(str(r[10]), fk),
           .deferrable = r[11].as<bool>(),
           .initially_deferred = r[12].as<bool>()});
     }
@@ -228,7 +223,8 @@ Catalog introspect(pqxx::transaction_base& tx, const std::vector<std::string>& s
     Index index;
     index.name = r[1].as<std::string>();
     index.unique = r[2].as<bool>();
-    index.method = r[3].as<std::string>() == "btree" ? "" : r[3].as<std::string>();
+    index.method =
+        index_method_from_catalog(r[3].as<std::string>(), fmt::format("index {} on {}", index.name, display(t->name)));
     index.where = opt(r[4]);
     index.nulls_not_distinct = r[6].as<bool>();
     const auto key_count = static_cast<size_t>(r[5].as<int>());
