@@ -22,10 +22,7 @@ struct ColumnReference {
   QualifiedName table{};
   std::string column{};
   std::string name{};       // constraint name; "" lets PostgreSQL pick <table>_<column>_fkey
-  FkAction on_delete = FkAction::NoAction;
-  FkAction on_update = FkAction::NoAction;
-  bool deferrable = false;
-  bool initially_deferred = false;
+  ForeignKeyOptions options{};  // not_valid is not honoured: ADD COLUMN and CREATE TABLE have no NOT VALID
   friend bool operator==(const ColumnReference&, const ColumnReference&) = default;
 };
 
@@ -68,7 +65,8 @@ struct Column {
   Column& unique() { options.unique = true; return *this; }
   Column& references(ColumnReference ref) { options.references = std::move(ref); return *this; }
   Column& references(QualifiedName table, std::string column, FkAction on_delete = FkAction::NoAction) {
-    return references(ColumnReference{.table = std::move(table), .column = std::move(column), .on_delete = on_delete});
+    return references(
+        ColumnReference{.table = std::move(table), .column = std::move(column), .options = {.on_delete = on_delete}});
   }
 
   friend bool operator==(const Column&, const Column&) = default;

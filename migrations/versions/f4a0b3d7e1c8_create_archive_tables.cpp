@@ -43,7 +43,7 @@ MIGRATE_REVISION(.id = "f4a0b3d7e1c8", .down = {"d2f6a8c4e0b5"},
         Column("line_total", Numeric(12, 2)).not_null(),
         Column("created_at", Timestamp(true)).not_null(),
         PrimaryKeyConstraint{.columns = {"id"}, .name = "pk_order_items"},
-        ForeignKeyConstraint{.columns = {"order_id"}, .referred_table = {"archive", "orders"}, .referred_columns = {"id"}, .name = "fk_order_items_order_id_orders", .on_delete = FkAction::Cascade},
+        ForeignKeyConstraint{.columns = {"order_id"}, .referred_table = {"archive", "orders"}, .referred_columns = {"id"}, .name = "fk_order_items_order_id_orders", .options = {.on_delete = FkAction::Cascade}},
         CheckConstraint{.expression = "quantity > 0", .name = "ck_order_items_quantity"},
         CheckConstraint{.expression = "unit_price >= 0", .name = "ck_order_items_unit_price"}}, {.comment = "Lines of archived orders."});
     op.create_index("ix_order_items_order_id", {"archive", "order_items"}, {"order_id"});

@@ -21,7 +21,7 @@ struct ArchivedOrder : Model<ArchivedOrder, Base> {
   Field& archived_at = column("archived_at", DateTime(true)).not_null().server_default("now()");
   Field& archive_reason = column("archive_reason", String(100)).not_null().server_default("'retention'");
   TableArgs args = table_args(
-      Index{.name = "ix_orders_archived_at", .keys = {"archived_at"}, .method = IndexMethod::Brin});
+      Index{.name = "ix_orders_archived_at", .keys = {"archived_at"}, .options = {.method = IndexMethod::Brin}});
 };
 MIGRATE_MODEL(ArchivedOrder);
 

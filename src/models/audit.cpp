@@ -21,8 +21,8 @@ struct AuditLog : Model<AuditLog, Base> {
       PrimaryKeyConstraint{.columns = {"id", "occurred_at"}},
       PartitionBy::range({"occurred_at"}),
       Index{.name = "ix_audit_log_row", .keys = {"table_schema", "table_name", "row_id"}},
-      Index{.name = "ix_audit_log_old_values", .keys = {"old_values"}, .method = IndexMethod::Gin},
-      Index{.name = "ix_audit_log_new_values", .keys = {"new_values"}, .method = IndexMethod::Gin});
+      Index{.name = "ix_audit_log_old_values", .keys = {"old_values"}, .options = {.method = IndexMethod::Gin}},
+      Index{.name = "ix_audit_log_new_values", .keys = {"new_values"}, .options = {.method = IndexMethod::Gin}});
 };
 MIGRATE_MODEL(AuditLog);
 

@@ -13,7 +13,7 @@ struct Cart : Model<Cart, BaseModelNoSoftDelete> {
   TableArgs args = table_args(
       CheckConstraint{.expression = "customer_id IS NOT NULL OR session_token IS NOT NULL", .name = "ck_carts_has_owner"},
       // The abandoned-cart job scans open carts by expiry only.
-      Index{.name = "ix_carts_expires_at_open", .keys = {"expires_at"}, .where = "status = 'open'"});
+      Index{.name = "ix_carts_expires_at_open", .keys = {"expires_at"}, .options = {.where = "status = 'open'"}});
 };
 MIGRATE_MODEL(Cart);
 

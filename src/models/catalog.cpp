@@ -11,7 +11,8 @@ struct Category : Model<Category, BaseModel> {
   Field& description = column("description", Text());
   Field& position = column("position", Integer()).not_null().server_default("0");
   TableArgs args = table_args(
-      Index{.name = "uq_categories_slug_active", .keys = {"slug"}, .unique = true, .where = "NOT is_deleted"});
+      Index{.name = "uq_categories_slug_active", .keys = {"slug"},
+            .options = {.unique = true, .where = "NOT is_deleted"}});
 };
 MIGRATE_MODEL(Category);
 

@@ -15,7 +15,8 @@ struct Coupon : Model<Coupon, BaseModel> {
   Field& starts_at = column("starts_at", DateTime(true)).not_null().server_default("now()");
   Field& expires_at = column("expires_at", DateTime(true));
   TableArgs args = table_args(
-      Index{.name = "uq_coupons_code_active", .keys = {text("upper(code)")}, .unique = true, .where = "NOT is_deleted"},
+      Index{.name = "uq_coupons_code_active", .keys = {text("upper(code)")},
+            .options = {.unique = true, .where = "NOT is_deleted"}},
       CheckConstraint{.expression = "discount_type <> 'percentage' OR discount_value <= 100",
                       .name = "ck_coupons_percentage_at_most_100"},
       CheckConstraint{.expression = "expires_at IS NULL OR expires_at > starts_at", .name = "ck_coupons_valid_range"});

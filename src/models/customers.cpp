@@ -13,7 +13,8 @@ struct Customer : Model<Customer, BaseModel> {
   Field& last_login_at = column("last_login_at", DateTime(true));
   TableArgs args = table_args(
       // A deleted account frees its address for a new sign-up.
-      Index{.name = "uq_customers_email_active", .keys = {text("lower(email)")}, .unique = true, .where = "NOT is_deleted"},
+      Index{.name = "uq_customers_email_active", .keys = {text("lower(email)")},
+            .options = {.unique = true, .where = "NOT is_deleted"}},
       CheckConstraint{.expression = "position('@' in email) > 1", .name = "ck_customers_email_has_at"});
 };
 MIGRATE_MODEL(Customer);
@@ -33,10 +34,10 @@ struct Address : Model<Address, BaseModel> {
   Field& is_default_billing = column("is_default_billing", Boolean()).not_null().server_default("false");
   TableArgs args = table_args(
       // At most one live default of each kind per customer.
-      Index{.name = "uq_addresses_default_shipping", .keys = {"customer_id"}, .unique = true,
-            .where = "is_default_shipping AND NOT is_deleted"},
-      Index{.name = "uq_addresses_default_billing", .keys = {"customer_id"}, .unique = true,
-            .where = "is_default_billing AND NOT is_deleted"});
+      Index{.name = "uq_addresses_default_shipping", .keys = {"customer_id"},
+            .options = {.unique = true, .where = "is_default_shipping AND NOT is_deleted"}},
+      Index{.name = "uq_addresses_default_billing", .keys = {"customer_id"},
+            .options = {.unique = true, .where = "is_default_billing AND NOT is_deleted"}});
 };
 MIGRATE_MODEL(Address);
 

@@ -30,7 +30,7 @@ struct Order : Model<Order, BaseModel, VersionMixin> {
       Index{.name = "ix_orders_customer_id_created_at", .keys = {"customer_id", "created_at"}},
       // The fulfilment queue reads only orders still in flight.
       Index{.name = "ix_orders_status_open", .keys = {"status"},
-            .where = "status IN ('pending', 'awaiting_payment', 'paid', 'processing')"});
+            .options = {.where = "status IN ('pending', 'awaiting_payment', 'paid', 'processing')"}});
 };
 MIGRATE_MODEL(Order);
 

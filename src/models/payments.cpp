@@ -17,9 +17,10 @@ struct Payment : Model<Payment, BaseModelNoSoftDelete> {
   Field& captured_at = column("captured_at", DateTime(true));
   Field& failure_reason = column("failure_reason", Text());
   TableArgs args = table_args(
-      Index{.name = "uq_payments_provider_reference", .keys = {"provider", "provider_reference"}, .unique = true,
-            .where = "provider_reference IS NOT NULL"},
-      Index{.name = "ix_payments_status_unsettled", .keys = {"status"}, .where = "status IN ('pending', 'authorized')"});
+      Index{.name = "uq_payments_provider_reference", .keys = {"provider", "provider_reference"},
+            .options = {.unique = true, .where = "provider_reference IS NOT NULL"}},
+      Index{.name = "ix_payments_status_unsettled", .keys = {"status"},
+            .options = {.where = "status IN ('pending', 'authorized')"}});
 };
 MIGRATE_MODEL(Payment);
 

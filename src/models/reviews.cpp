@@ -15,8 +15,8 @@ struct Review : Model<Review, BaseModel> {
   Field& is_published = column("is_published", Boolean()).not_null().server_default("true");
   TableArgs args = table_args(
       // One live review per customer and product.
-      Index{.name = "uq_reviews_product_customer_active", .keys = {"product_id", "customer_id"}, .unique = true,
-            .where = "NOT is_deleted"});
+      Index{.name = "uq_reviews_product_customer_active", .keys = {"product_id", "customer_id"},
+            .options = {.unique = true, .where = "NOT is_deleted"}});
 };
 MIGRATE_MODEL(Review);
 

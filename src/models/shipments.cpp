@@ -13,8 +13,8 @@ struct Shipment : Model<Shipment, BaseModelNoSoftDelete> {
   Field& shipped_at = column("shipped_at", DateTime(true));
   Field& delivered_at = column("delivered_at", DateTime(true));
   TableArgs args = table_args(
-      Index{.name = "uq_shipments_carrier_tracking", .keys = {"carrier", "tracking_number"}, .unique = true,
-            .where = "tracking_number IS NOT NULL"},
+      Index{.name = "uq_shipments_carrier_tracking", .keys = {"carrier", "tracking_number"},
+            .options = {.unique = true, .where = "tracking_number IS NOT NULL"}},
       CheckConstraint{.expression = "delivered_at IS NULL OR (shipped_at IS NOT NULL AND delivered_at >= shipped_at)",
                       .name = "ck_shipments_delivered_after_shipped"});
 };

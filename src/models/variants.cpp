@@ -12,8 +12,9 @@ struct ProductVariant : Model<ProductVariant, BaseModel, VersionMixin> {
   Field& weight_grams = column("weight_grams", Integer()).check("weight_grams > 0");
   Field& is_active = column("is_active", Boolean()).not_null().server_default("true");
   TableArgs args = table_args(
-      Index{.name = "uq_product_variants_sku_active", .keys = {"sku"}, .unique = true, .where = "NOT is_deleted"},
-      Index{.name = "ix_product_variants_attributes", .keys = {"attributes"}, .method = IndexMethod::Gin});
+      Index{.name = "uq_product_variants_sku_active", .keys = {"sku"},
+            .options = {.unique = true, .where = "NOT is_deleted"}},
+      Index{.name = "ix_product_variants_attributes", .keys = {"attributes"}, .options = {.method = IndexMethod::Gin}});
 };
 MIGRATE_MODEL(ProductVariant);
 

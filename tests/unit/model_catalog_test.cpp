@@ -29,7 +29,7 @@ struct Line : Model<Line, BaseModelNoSoftDelete> {
   Field& quantity = column("quantity", Integer()).not_null().check("quantity > 0");
   Field& mood = column("mood", Mood).server_default("'happy'");
   TableArgs args = table_args(
-      Index{.name = "ix_lines_lower_mood", .keys = {text("lower(mood::text)")}, .where = "quantity > 1"},
+      Index{.name = "ix_lines_lower_mood", .keys = {text("lower(mood::text)")}, .options = {.where = "quantity > 1"}},
       UniqueConstraint{.columns = {"product_id", "mood"}},
       CheckConstraint{.expression = "quantity < 1000", .name = "ck_lines_sane"},
       Sequence{{"shop", "line_numbers"}, {.start = 10}});
@@ -111,14 +111,14 @@ TEST_CASE("column-level foreign keys, checks, uniques and indexes are named by c
   const auto& fk = std::get<ForeignKeyConstraint>(*t.constraint("fk_lines_product_id_products"));
   CHECK(fk.referred_table == QualifiedName("shop", "products"));
   CHECK(fk.referred_columns == std::vector<std::string>{"id"});
-  CHECK(fk.on_delete == FkAction::Cascade);
+  CHECK(fk.options.on_delete == FkAction::Cascade);
   CHECK(std::get<CheckConstraint>(*t.constraint("ck_lines_quantity")).expression == "quantity > 0");
   CHECK_FALSE(t.column("product_id")->options.references);
   REQUIRE(t.indexes.size() == 2);
   CHECK(t.indexes[0].name == "ix_lines_product_id");
   CHECK(t.indexes[0].keys == std::vector<IndexKey>{"product_id"});
   CHECK(t.indexes[1].name == "ix_lines_lower_mood");
-  CHECK(t.indexes[1].where == "quantity > 1");
+  CHECK(t.indexes[1].options.where == "quantity > 1");
   CHECK(t.indexes[1].keys.front().expression->sql == "lower(mood::text)");
 }
 

@@ -18,7 +18,8 @@ Catalog sample() {
                Column("total", Numeric(12, 2)).not_null()};
   t.constraints = {PrimaryKeyConstraint{.columns = {"id"}, .name = "pk_orders"},
                    CheckConstraint{.expression = "total >= 0::numeric", .name = "ck_orders_total"}};
-  t.indexes = {Index{.name = "ix_orders_status", .keys = {"status"}, .where = "status = 'new'::shop.order_status"}};
+  t.indexes = {Index{.name = "ix_orders_status", .keys = {"status"},
+                     .options = {.where = "status = 'new'::shop.order_status"}}};
   t.comment = "Orders.";
   Catalog c;
   c.tables = {t};
@@ -42,7 +43,7 @@ TEST_CASE("each drift is one line naming the object", "[model][compare]") {
   t.columns[1].options.server_default = "'paid'::shop.order_status";
   t.columns.push_back(Column("extra", Text()));
   t.constraints.pop_back();
-  t.indexes[0].unique = true;
+  t.indexes[0].options.unique = true;
   t.comment.reset();
   found.enums[0].values.push_back("lost");
   found.sequences[0].options.start = 1;
@@ -76,10 +77,11 @@ TEST_CASE("missing tables and ignored tables", "[model][compare]") {
 TEST_CASE("NO ACTION and an unsaid action are the same foreign key", "[model][compare]") {
   auto wanted = sample();
   wanted.tables[0].constraints.push_back(ForeignKeyConstraint{
-      .columns = {"id"}, .referred_table = {"shop", "x"}, .referred_columns = {"id"}, .name = "fk_x", .on_delete = FkAction::NoAction});
+      .columns = {"id"}, .referred_table = {"shop", "x"}, .referred_columns = {"id"}, .name = "fk_x",
+          .options = {.on_delete = FkAction::NoAction}});
   auto found = wanted;
-  std::get<ForeignKeyConstraint>(found.tables[0].constraints.back()).on_delete = FkAction{};  // left unsaid
+  std::get<ForeignKeyConstraint>(found.tables[0].constraints.back()).options.on_delete = FkAction{};  // left unsaid
   CHECK(schema::compare(wanted, found).empty());
-  std::get<ForeignKeyConstraint>(found.tables[0].constraints.back()).on_delete = FkAction::Cascade;
+  std::get<ForeignKeyConstraint>(found.tables[0].constraints.back()).options.on_delete = FkAction::Cascade;
   CHECK(has(schema::compare(wanted, found), "ON DELETE NO ACTION"));
 }

@@ -72,7 +72,7 @@ TEST_CASE("each operation prints as its op. call", "[ops][cpp]") {
   for (const auto& o : op.operations()) printed.push_back(render_cpp(o));
   CHECK(printed == std::vector<std::string>{
                        "op.add_column(\"t\", Column(\"a\", Integer()).references({.table = {\"s\", \"u\"}, "
-                       ".column = \"id\", .on_delete = FkAction::Cascade}));",
+                       ".column = \"id\", .options = {.on_delete = FkAction::Cascade}}));",
                        "op.drop_column({\"s\", \"t\"}, \"a\", {.cascade = true});",
                        "op.alter_column(\"t\", \"a\", {.nullable = false, .type = BigInteger(), "
                        ".using_expr = \"a::bigint\", .existing_type = Integer()});",
@@ -94,11 +94,11 @@ TEST_CASE("each operation prints as its op. call", "[ops][cpp]") {
 TEST_CASE("a body prints autocommit markers as an autocommit_block", "[ops][cpp]") {
   Ops op;
   op.create_table("t", {Column("a", Integer())});
-  op.create_index("ix_a", "t", {"a"}, {.concurrently = true});
+  op.create_index("ix_a", "t", {"a"}, {}, {.concurrently = true});
   CHECK(render_cpp(op.operations(), 4) ==
         "    op.create_table(\"t\", {\n"
         "        Column(\"a\", Integer())});\n"
         "    op.autocommit_block([&] {\n"
-        "      op.create_index(\"ix_a\", \"t\", {\"a\"}, {.concurrently = true});\n"
+        "      op.create_index(\"ix_a\", \"t\", {\"a\"}, {}, {.concurrently = true});\n"
         "    });\n");
 }

@@ -110,12 +110,7 @@ TEST_CASE("create_table: identity, generated, collation, composite keys, foreign
                             .referred_table = {"ecommerce", "orders"},
                             .referred_columns = {"id"},
                             .name = "fk_lines_order",
-                            .on_delete = FkAction::Cascade,
-                            .on_update = FkAction::SetDefault,
-                            .match = FkMatch::Full,
-                            .deferrable = true,
-                            .initially_deferred = true,
-                            .not_valid = true}},
+                            .options = {.on_delete = FkAction::Cascade, .on_update = FkAction::SetDefault, .match = FkMatch::Full, .deferrable = true, .initially_deferred = true, .not_valid = true}}},
       {.if_not_exists = true});
   op.create_table({"audit", "events"},
                   {Column("id", BigInteger()).identity({.always = true, .start = 100, .increment = 10}),
@@ -167,7 +162,7 @@ TEST_CASE("every referential action renders as its SQL words; anything else is r
                         Column("c", Integer()).references("u", "id", FkAction::Cascade),
                         Column("d", Integer()).references("u", "id", FkAction::SetNull),
                         Column("e", Integer()).references({.table = "u", .column = "id",
-                                                           .on_update = FkAction::SetDefault})});
+                                                           .options = {.on_update = FkAction::SetDefault}})});
   CHECK(sql_of(op) == std::vector<std::string>{"CREATE TABLE t (\n"
                                                "    a INTEGER REFERENCES u (id),\n"
                                                "    b INTEGER REFERENCES u (id) ON DELETE RESTRICT,\n"
@@ -196,7 +191,8 @@ TEST_CASE("add_column and drop_column", "[ops][column]") {
                 {.if_not_exists = true});
   op.add_column("orders", Column("customer_id", UUID()).references(
                               {.table = {"ecommerce", "customers"}, .column = "id", .name = "fk_orders_customer",
-                               .on_delete = FkAction::Restrict, .on_update = FkAction::Cascade, .deferrable = true}));
+                               .options = {.on_delete = FkAction::Restrict, .on_update = FkAction::Cascade,
+                                           .deferrable = true}}));
   op.drop_column({"ecommerce", "customers"}, "email");
   op.drop_column("orders", "User", {.if_exists = true, .cascade = true});
   CHECK(sql_of(op) ==
@@ -216,7 +212,7 @@ TEST_CASE("create_index and drop_index with every option", "[ops][index]") {
                   {.unique = true, .where = "deleted_at IS NULL"});
   op.create_index("ix_lower_email", {"ecommerce", "customers"}, {text("lower(email)"), "id"});
   op.create_index("ix_tags", "products", {"tags"}, {.method = IndexMethod::Gin});
-  op.create_index("ix_cover", "orders", {"customer_id"}, {.include = {"total", "Status"}, .if_not_exists = true});
+  op.create_index("ix_cover", "orders", {"customer_id"}, {.include = {"total", "Status"}}, {.if_not_exists = true});
   op.create_index("ix_sku", "products", {"sku"}, {.unique = true, .nulls_not_distinct = true});
   op.create_index("", "products", {"created_at"}, {.method = IndexMethod::Brin});
   op.drop_index("ix_customers_email", {.schema = "ecommerce"});
@@ -246,9 +242,9 @@ TEST_CASE("every index method renders as its USING word; btree, PostgreSQL's def
 
 TEST_CASE("concurrent index operations are recorded inside an autocommit block", "[ops][index]") {
   Ops op;
-  op.create_index("ix_a", "t", {"a"}, {.concurrently = true});
+  op.create_index("ix_a", "t", {"a"}, {}, {.concurrently = true});
   op.autocommit_block([&] {
-    op.create_index("ix_b", "t", {"b"}, {.concurrently = true});
+    op.create_index("ix_b", "t", {"b"}, {}, {.concurrently = true});
     op.drop_index("ix_c", {.concurrently = true, .if_exists = true});
   });
   const auto& ops = op.operations();

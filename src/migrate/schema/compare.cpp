@@ -39,20 +39,21 @@ std::string describe(const Constraint& constraint) {
         using T = std::decay_t<decltype(c)>;
         if constexpr (std::is_same_v<T, PrimaryKeyConstraint>) return fmt::format("PRIMARY KEY ({})", fmt::join(c.columns, ", "));
         else if constexpr (std::is_same_v<T, UniqueConstraint>)
-          return fmt::format("UNIQUE{} ({}){}", c.nulls_not_distinct ? " NULLS NOT DISTINCT" : "", fmt::join(c.columns, ", "),
-                             c.deferrable ? (c.initially_deferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE") : "");
+          return fmt::format("UNIQUE{} ({}){}", c.options.nulls_not_distinct ? " NULLS NOT DISTINCT" : "", fmt::join(c.columns, ", "),
+                             c.options.deferrable ? (c.options.initially_deferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE") : "");
         else if constexpr (std::is_same_v<T, CheckConstraint>) return fmt::format("CHECK ({})", c.expression);
         else
           return fmt::format("FOREIGN KEY ({}) REFERENCES {} ({}){} ON DELETE {} ON UPDATE {}{}", fmt::join(c.columns, ", "),
                              display(c.referred_table), fmt::join(c.referred_columns, ", "),
-                             match(c.match), action(c.on_delete), action(c.on_update),
-                             c.deferrable ? (c.initially_deferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE") : "");
+                             match(c.options.match), action(c.options.on_delete), action(c.options.on_update),
+                             c.options.deferrable ? (c.options.initially_deferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE") : "");
       },
       constraint);
 }
 
-std::string describe(const Index& i) {
-  std::string out = fmt::format("{}INDEX USING {} ({})", i.unique ? "UNIQUE " : "", method(i.method), keys_text(i.keys));
+std::string describe(const Index& index) {
+  const auto& i = index.options;
+  std::string out = fmt::format("{}INDEX USING {} ({})", i.unique ? "UNIQUE " : "", method(i.method), keys_text(index.keys));
   if (!i.include.empty()) out += fmt::format(" INCLUDE ({})", fmt::join(i.include, ", "));
   if (i.nulls_not_distinct) out += " NULLS NOT DISTINCT";
   if (i.where) out += " WHERE " + *i.where;

@@ -181,9 +181,9 @@ Catalog introspect(pqxx::transaction_base& tx, const std::vector<std::string>& s
       t->constraints.emplace_back(PrimaryKeyConstraint{.columns = columns, .name = name});
     } else if (type == "u") {
       t->constraints.emplace_back(UniqueConstraint{.columns = columns, .name = name,
-                                                   .nulls_not_distinct = r[13].as<bool>(),
-                                                   .deferrable = r[11].as<bool>(),
-                                                   .initially_deferred = r[12].as<bool>()});
+                                                   .options = {.nulls_not_distinct = r[13].as<bool>(),
+                                                               .deferrable = r[11].as<bool>(),
+                                                               .initially_deferred = r[12].as<bool>()}});
     } else if (type == "c") {
       t->constraints.emplace_back(CheckConstraint{.expression = check_expression(r[3].as<std::string>()), .name = name});
     } else {
@@ -193,11 +193,11 @@ Catalog introspect(pqxx::transaction_base& tx, const std::vector<std::string>& s
           .referred_table = QualifiedName(str(r[5]), str(r[6])),
           .referred_columns = split(str(r[7])),
           .name = name,
-          .on_delete = fk_action_from_catalog(str(r[8]), fk),
-          .on_update = fk_action_from_catalog(str(r[9]), fk),
-          .match = fk_match_from_catalog(str(r[10]), fk),
-          .deferrable = r[11].as<bool>(),
-          .initially_deferred = r[12].as<bool>()});
+          .options = {.on_delete = fk_action_from_catalog(str(r[8]), fk),
+                      .on_update = fk_action_from_catalog(str(r[9]), fk),
+                      .match = fk_match_from_catalog(str(r[10]), fk),
+                      .deferrable = r[11].as<bool>(),
+                      .initially_deferred = r[12].as<bool>()}});
     }
   }
 
@@ -222,17 +222,17 @@ Catalog introspect(pqxx::transaction_base& tx, const std::vector<std::string>& s
     if (!t) continue;
     Index index;
     index.name = r[1].as<std::string>();
-    index.unique = r[2].as<bool>();
-    index.method =
+    index.options.unique = r[2].as<bool>();
+    index.options.method =
         index_method_from_catalog(r[3].as<std::string>(), fmt::format("index {} on {}", index.name, display(t->name)));
-    index.where = opt(r[4]);
-    index.nulls_not_distinct = r[6].as<bool>();
+    index.options.where = opt(r[4]);
+    index.options.nulls_not_distinct = r[6].as<bool>();
     const auto key_count = static_cast<size_t>(r[5].as<int>());
     auto keys = split(str(r[7]));
     for (size_t k = 0; k < keys.size(); ++k) {
       const bool expression = keys[k].front() == 'e';
       std::string text_ = keys[k].substr(1);
-      if (k >= key_count) index.include.push_back(text_);
+      if (k >= key_count) index.options.include.push_back(text_);
       else if (expression) index.keys.emplace_back(text(text_));
       else index.keys.emplace_back(text_);
     }
