@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include <migrate/constraints.hpp>
 #include <migrate/types.hpp>
 
 namespace migrate {
@@ -21,10 +22,7 @@ struct ColumnReference {
   QualifiedName table{};
   std::string column{};
   std::string name{};       // constraint name; "" lets PostgreSQL pick <table>_<column>_fkey
-  std::string on_delete{};  // "CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT", "NO ACTION"
-  std::string on_update{};
-  bool deferrable = false;
-  bool initially_deferred = false;
+  ForeignKeyOptions options{};  // not_valid is not honoured: ADD COLUMN and CREATE TABLE have no NOT VALID
   friend bool operator==(const ColumnReference&, const ColumnReference&) = default;
 };
 
@@ -66,8 +64,9 @@ struct Column {
   Column& primary_key() { options.primary_key = true; options.nullable = false; return *this; }
   Column& unique() { options.unique = true; return *this; }
   Column& references(ColumnReference ref) { options.references = std::move(ref); return *this; }
-  Column& references(QualifiedName table, std::string column, std::string on_delete = "") {
-    return references(ColumnReference{.table = std::move(table), .column = std::move(column), .on_delete = std::move(on_delete)});
+  Column& references(QualifiedName table, std::string column, FkAction on_delete = FkAction::NoAction) {
+    return references(
+        ColumnReference{.table = std::move(table), .column = std::move(column), .options = {.on_delete = on_delete}});
   }
 
   friend bool operator==(const Column&, const Column&) = default;

@@ -2,6 +2,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -9,42 +10,74 @@
 
 namespace migrate {
 
+// ON DELETE / ON UPDATE of a foreign key. NoAction is PostgreSQL's default and is left unsaid.
+enum class FkAction { NoAction, Restrict, Cascade, SetNull, SetDefault };
+
+// MATCH of a foreign key. Simple is PostgreSQL's default and is left unsaid; PostgreSQL does not
+// implement MATCH PARTIAL.
+enum class FkMatch { Simple, Full };
+
+// USING of an index. BTree is PostgreSQL's default and is left unsaid.
+enum class IndexMethod { BTree, Hash, Gist, SpGist, Gin, Brin };
+
+// The SQL words each enumerator stands for: "SET NULL", "FULL", "gin".
+std::string_view sql_keyword(FkAction action);
+std::string_view sql_keyword(FkMatch match);
+std::string_view sql_keyword(IndexMethod method);
+
 // Fields read like SQLAlchemy's constraint classes; set them with designated initializers:
-// UniqueConstraint{.columns = {"sku"}, .name = "uq_products_sku"}.
+// UniqueConstraint{.columns = {"sku"}, .name = "uq_products_sku"}. What a constraint or index is
+// beyond its columns and name sits in its *Options member, the same struct the op. call takes, so
+// each field is declared once: op.create_unique_constraint(name, table, columns, {.deferrable = true}).
 struct PrimaryKeyConstraint {
   std::vector<std::string> columns{};
   std::string name{};  // empty: PostgreSQL picks <table>_pkey
   friend bool operator==(const PrimaryKeyConstraint&, const PrimaryKeyConstraint&) = default;
 };
 
-struct UniqueConstraint {
-  std::vector<std::string> columns{};
-  std::string name{};
+struct UniqueOptions {
   bool nulls_not_distinct = false;  // PostgreSQL 15: NULLs collide like values
   bool deferrable = false;
   bool initially_deferred = false;
+  friend bool operator==(const UniqueOptions&, const UniqueOptions&) = default;
+};
+
+struct UniqueConstraint {
+  std::vector<std::string> columns{};
+  std::string name{};
+  UniqueOptions options{};
   friend bool operator==(const UniqueConstraint&, const UniqueConstraint&) = default;
+};
+
+struct CheckOptions {
+  bool not_valid = false;  // only honoured by add-constraint (ALTER TABLE)
+  friend bool operator==(const CheckOptions&, const CheckOptions&) = default;
 };
 
 struct CheckConstraint {
   std::string expression{};  // SQL, written verbatim
   std::string name{};
-  bool not_valid = false;  // only honoured by add-constraint (ALTER TABLE)
+  CheckOptions options{};
   friend bool operator==(const CheckConstraint&, const CheckConstraint&) = default;
 };
 
-// Referential actions are the SQL words: "CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT", "NO ACTION".
+// Also what a column's inline REFERENCES says (ColumnReference).
+struct ForeignKeyOptions {
+  FkAction on_delete = FkAction::NoAction;
+  FkAction on_update = FkAction::NoAction;
+  FkMatch match = FkMatch::Simple;
+  bool deferrable = false;
+  bool initially_deferred = false;
+  bool not_valid = false;  // only honoured by add-constraint (ALTER TABLE)
+  friend bool operator==(const ForeignKeyOptions&, const ForeignKeyOptions&) = default;
+};
+
 struct ForeignKeyConstraint {
   std::vector<std::string> columns{};
   QualifiedName referred_table{};
   std::vector<std::string> referred_columns{};
   std::string name{};
-  std::string on_delete{};
-  std::string on_update{};
-  std::string match{};  // "", "FULL", "SIMPLE"
-  bool deferrable = false;
-  bool initially_deferred = false;
-  bool not_valid = false;  // only honoured by add-constraint (ALTER TABLE)
+  ForeignKeyOptions options{};
   friend bool operator==(const ForeignKeyConstraint&, const ForeignKeyConstraint&) = default;
 };
 
@@ -64,15 +97,22 @@ struct IndexKey {
   friend bool operator==(const IndexKey&, const IndexKey&) = default;
 };
 
+// What an index is beyond its name and keys; how op.create_index builds it (CONCURRENTLY,
+// IF NOT EXISTS) is not part of the index and sits in CreateIndexOptions.
+struct IndexOptions {
+  bool unique = false;
+  std::optional<std::string> where{};   // partial index predicate, SQL
+  IndexMethod method = IndexMethod::BTree;
+  std::vector<std::string> include{};   // covering columns
+  bool nulls_not_distinct = false;
+  friend bool operator==(const IndexOptions&, const IndexOptions&) = default;
+};
+
 // An index as the catalog sees it (the table is the context it lives in).
 struct Index {
   std::string name{};
   std::vector<IndexKey> keys{};
-  bool unique = false;
-  std::optional<std::string> where{};   // partial index predicate, SQL
-  std::string method{};                 // "", "btree", "gin", "gist", "brin", "hash"
-  std::vector<std::string> include{};   // covering columns
-  bool nulls_not_distinct = false;
+  IndexOptions options{};
   friend bool operator==(const Index&, const Index&) = default;
 };
 

@@ -42,9 +42,9 @@ class Field {
   Field& primary_key() { column_.primary_key(); return *this; }
   Field& unique() { column_.unique(); return *this; }
   Field& references(ColumnReference ref) { column_.references(std::move(ref)); return *this; }
-  // references({"ecommerce", "customers"}, "id", "CASCADE"): a foreign key to one column.
-  Field& references(QualifiedName table, std::string column = "id", std::string on_delete = "") {
-    column_.references(std::move(table), std::move(column), std::move(on_delete));
+  // references({"ecommerce", "customers"}, "id", FkAction::Cascade): a foreign key to one column.
+  Field& references(QualifiedName table, std::string column = "id", FkAction on_delete = FkAction::NoAction) {
+    column_.references(std::move(table), std::move(column), on_delete);
     return *this;
   }
   // A plain B-tree index on this column, named ix_<table>_<column>.
@@ -97,6 +97,7 @@ class TableBuilder {
   const std::vector<Sequence>& sequences() const { return sequences_; }
 
  protected:
+  // Field& sku = column("sku", String(100)); MIGRATE_COLUMN(sku, String(100)) says it once.
   Field& column(std::string name, Type type) { return fields_.emplace_back(std::move(name), std::move(type)); }
 
   // Table-level declarations, in any order, as SQLAlchemy's __table_args__:
@@ -128,34 +129,47 @@ class TableBuilder {
   std::vector<Sequence> sequences_{};
 };
 
+}  // namespace migrate
+
+// A column whose member and SQL name are the same word, spelled once, as SQLAlchemy's
+// `sku = Column(String(100), unique=True)`:
+//   MIGRATE_COLUMN(sku, String(100)).unique();
+// declares `Field& sku = column("sku", String(100)).unique();`. C++20 has no reflection of member
+// names, so the preprocessor's #name is the only way to get the word from the declaration itself.
+// A column named something that is no C++ identifier, or a keyword (default, class), or a name the
+// model already uses (table), keeps the two-spelling form column("default", ...).
+#define MIGRATE_COLUMN(name, ...) ::migrate::Field& name = column(#name, __VA_ARGS__)
+
+namespace migrate {
+
 // A declarative base that adds nothing.
 struct Base : virtual TableBuilder {};
 
 // created_at and updated_at, timestamptz, NOT NULL, DEFAULT now().
 struct TimestampMixin : virtual TableBuilder {
-  Field& created_at = column("created_at", DateTime(true)).not_null().server_default("now()");
-  Field& updated_at = column("updated_at", DateTime(true)).not_null().server_default("now()");
+  MIGRATE_COLUMN(created_at, DateTime(true)).not_null().server_default("now()");
+  MIGRATE_COLUMN(updated_at, DateTime(true)).not_null().server_default("now()");
 };
 
 // Rows are marked deleted, never removed: deleted_at says when, is_deleted is what indexes filter on.
 struct SoftDeleteMixin : virtual TableBuilder {
-  Field& deleted_at = column("deleted_at", DateTime(true));
-  Field& is_deleted = column("is_deleted", Boolean()).not_null().server_default("false");
+  MIGRATE_COLUMN(deleted_at, DateTime(true));
+  MIGRATE_COLUMN(is_deleted, Boolean()).not_null().server_default("false");
 };
 
 // A counter for optimistic locking: UPDATE ... WHERE version = :seen, then version + 1.
 struct VersionMixin : virtual TableBuilder {
-  Field& version = column("version", Integer()).not_null().server_default("1");
+  MIGRATE_COLUMN(version, Integer()).not_null().server_default("1");
 };
 
 // The usual entity: a time-ordered UUID key, timestamps and soft delete.
 struct BaseModel : Base, TimestampMixin, SoftDeleteMixin {
-  Field& id = column("id", UUID()).primary_key().server_default("uuid_generate_v7()");
+  MIGRATE_COLUMN(id, UUID()).primary_key().server_default("uuid_generate_v7()");
 };
 
 // For rows that are really deleted (lines, events): a UUID key and timestamps.
 struct BaseModelNoSoftDelete : Base, TimestampMixin {
-  Field& id = column("id", UUID()).primary_key().server_default("uuid_generate_v7()");
+  MIGRATE_COLUMN(id, UUID()).primary_key().server_default("uuid_generate_v7()");
 };
 
 // The base of a model: struct Product : Model<Product, BaseModel, VersionMixin> { ... };

@@ -18,12 +18,8 @@ struct AddColumnOptions {
   bool if_not_exists = false;
 };
 
-struct IndexOptions {
-  bool unique = false;
-  std::optional<std::string> where{};
-  std::string method{};  // "gin", "gist", "brin", "hash"; "" is btree
-  std::vector<std::string> include{};
-  bool nulls_not_distinct = false;
+// How create_index builds the index; what the index is (unique, where, method, ...) is IndexOptions.
+struct CreateIndexOptions {
   bool concurrently = false;  // recorded inside an autocommit block
   bool if_not_exists = false;
 };
@@ -33,25 +29,6 @@ struct DropIndexOptions {
   bool concurrently = false;
   bool if_exists = false;
   bool cascade = false;
-};
-
-struct UniqueOptions {
-  bool nulls_not_distinct = false;
-  bool deferrable = false;
-  bool initially_deferred = false;
-};
-
-struct CheckOptions {
-  bool not_valid = false;
-};
-
-struct ForeignKeyOptions {
-  std::string on_delete{};
-  std::string on_update{};
-  std::string match{};
-  bool deferrable = false;
-  bool initially_deferred = false;
-  bool not_valid = false;
 };
 
 struct DetachOptions {
@@ -96,7 +73,8 @@ class Ops {
   void alter_column(QualifiedName table, std::string column, AlterColumnOptions options);
 
   // Indexes.
-  void create_index(std::string name, QualifiedName table, std::vector<IndexKey> keys, IndexOptions options = {});
+  void create_index(std::string name, QualifiedName table, std::vector<IndexKey> keys, IndexOptions options = {},
+                    CreateIndexOptions build = {});
   void drop_index(std::string name, DropIndexOptions options = {});
 
   // Constraints.

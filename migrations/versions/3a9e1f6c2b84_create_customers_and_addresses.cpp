@@ -44,7 +44,7 @@ MIGRATE_REVISION(.id = "3a9e1f6c2b84", .down = {"7d1f4c2a9b3e"},
         Column("deleted_at", Timestamp(true)),
         Column("is_deleted", Boolean()).not_null().server_default("false"),
         PrimaryKeyConstraint{.columns = {"id"}, .name = "pk_addresses"},
-        ForeignKeyConstraint{.columns = {"customer_id"}, .referred_table = {"ecommerce", "customers"}, .referred_columns = {"id"}, .name = "fk_addresses_customer_id_customers", .on_delete = "CASCADE"},
+        ForeignKeyConstraint{.columns = {"customer_id"}, .referred_table = {"ecommerce", "customers"}, .referred_columns = {"id"}, .name = "fk_addresses_customer_id_customers", .options = {.on_delete = FkAction::Cascade}},
         CheckConstraint{.expression = "country_code ~ '^[A-Z]{2}$'", .name = "ck_addresses_country_code"}}, {.comment = "Postal addresses a customer ships to or is billed at."});
     op.create_index("ix_addresses_customer_id", {"ecommerce", "addresses"}, {"customer_id"});
     op.create_index("uq_addresses_default_shipping", {"ecommerce", "addresses"}, {"customer_id"}, {.unique = true, .where = "is_default_shipping AND NOT is_deleted"});

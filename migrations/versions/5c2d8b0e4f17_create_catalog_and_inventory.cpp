@@ -25,11 +25,11 @@ MIGRATE_REVISION(.id = "5c2d8b0e4f17", .down = {"3a9e1f6c2b84"},
         Column("is_deleted", Boolean()).not_null().server_default("false"),
         Column("version", Integer()).not_null().server_default("1"),
         PrimaryKeyConstraint{.columns = {"id"}, .name = "pk_product_variants"},
-        ForeignKeyConstraint{.columns = {"product_id"}, .referred_table = {"ecommerce", "products"}, .referred_columns = {"id"}, .name = "fk_product_variants_product_id_products", .on_delete = "CASCADE"},
+        ForeignKeyConstraint{.columns = {"product_id"}, .referred_table = {"ecommerce", "products"}, .referred_columns = {"id"}, .name = "fk_product_variants_product_id_products", .options = {.on_delete = FkAction::Cascade}},
         CheckConstraint{.expression = "weight_grams > 0", .name = "ck_product_variants_weight_grams"}}, {.comment = "A sellable version of a product (size, colour), with its own SKU."});
     op.create_index("ix_product_variants_product_id", {"ecommerce", "product_variants"}, {"product_id"});
     op.create_index("uq_product_variants_sku_active", {"ecommerce", "product_variants"}, {"sku"}, {.unique = true, .where = "NOT is_deleted"});
-    op.create_index("ix_product_variants_attributes", {"ecommerce", "product_variants"}, {"attributes"}, {.method = "gin"});
+    op.create_index("ix_product_variants_attributes", {"ecommerce", "product_variants"}, {"attributes"}, {.method = IndexMethod::Gin});
     op.create_table({"ecommerce", "categories"}, {
         Column("id", UUID()).not_null().server_default("uuid_generate_v7()"),
         Column("parent_id", UUID()),
@@ -42,7 +42,7 @@ MIGRATE_REVISION(.id = "5c2d8b0e4f17", .down = {"3a9e1f6c2b84"},
         Column("deleted_at", Timestamp(true)),
         Column("is_deleted", Boolean()).not_null().server_default("false"),
         PrimaryKeyConstraint{.columns = {"id"}, .name = "pk_categories"},
-        ForeignKeyConstraint{.columns = {"parent_id"}, .referred_table = {"ecommerce", "categories"}, .referred_columns = {"id"}, .name = "fk_categories_parent_id_categories", .on_delete = "SET NULL"},
+        ForeignKeyConstraint{.columns = {"parent_id"}, .referred_table = {"ecommerce", "categories"}, .referred_columns = {"id"}, .name = "fk_categories_parent_id_categories", .options = {.on_delete = FkAction::SetNull}},
         CheckConstraint{.expression = "slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'", .name = "ck_categories_slug"}}, {.comment = "A tree of categories the storefront navigates."});
     op.create_index("ix_categories_parent_id", {"ecommerce", "categories"}, {"parent_id"});
     op.create_index("uq_categories_slug_active", {"ecommerce", "categories"}, {"slug"}, {.unique = true, .where = "NOT is_deleted"});
@@ -50,8 +50,8 @@ MIGRATE_REVISION(.id = "5c2d8b0e4f17", .down = {"3a9e1f6c2b84"},
         Column("product_id", UUID()).not_null(),
         Column("category_id", UUID()).not_null(),
         Column("position", Integer()).not_null().server_default("0"),
-        ForeignKeyConstraint{.columns = {"product_id"}, .referred_table = {"ecommerce", "products"}, .referred_columns = {"id"}, .name = "fk_product_categories_product_id_products", .on_delete = "CASCADE"},
-        ForeignKeyConstraint{.columns = {"category_id"}, .referred_table = {"ecommerce", "categories"}, .referred_columns = {"id"}, .name = "fk_product_categories_category_id_categories", .on_delete = "CASCADE"},
+        ForeignKeyConstraint{.columns = {"product_id"}, .referred_table = {"ecommerce", "products"}, .referred_columns = {"id"}, .name = "fk_product_categories_product_id_products", .options = {.on_delete = FkAction::Cascade}},
+        ForeignKeyConstraint{.columns = {"category_id"}, .referred_table = {"ecommerce", "categories"}, .referred_columns = {"id"}, .name = "fk_product_categories_category_id_categories", .options = {.on_delete = FkAction::Cascade}},
         PrimaryKeyConstraint{.columns = {"product_id", "category_id"}, .name = "pk_product_categories"}}, {.comment = "Which categories list a product; a product may sit in several."});
     op.create_index("ix_product_categories_category_id", {"ecommerce", "product_categories"}, {"category_id"});
     op.create_table({"ecommerce", "warehouses"}, {
@@ -78,8 +78,8 @@ MIGRATE_REVISION(.id = "5c2d8b0e4f17", .down = {"3a9e1f6c2b84"},
         Column("updated_at", Timestamp(true)).not_null().server_default("now()"),
         Column("version", Integer()).not_null().server_default("1"),
         PrimaryKeyConstraint{.columns = {"id"}, .name = "pk_inventory_levels"},
-        ForeignKeyConstraint{.columns = {"variant_id"}, .referred_table = {"ecommerce", "product_variants"}, .referred_columns = {"id"}, .name = "fk_inventory_levels_variant_id_product_variants", .on_delete = "CASCADE"},
-        ForeignKeyConstraint{.columns = {"warehouse_id"}, .referred_table = {"ecommerce", "warehouses"}, .referred_columns = {"id"}, .name = "fk_inventory_levels_warehouse_id_warehouses", .on_delete = "RESTRICT"},
+        ForeignKeyConstraint{.columns = {"variant_id"}, .referred_table = {"ecommerce", "product_variants"}, .referred_columns = {"id"}, .name = "fk_inventory_levels_variant_id_product_variants", .options = {.on_delete = FkAction::Cascade}},
+        ForeignKeyConstraint{.columns = {"warehouse_id"}, .referred_table = {"ecommerce", "warehouses"}, .referred_columns = {"id"}, .name = "fk_inventory_levels_warehouse_id_warehouses", .options = {.on_delete = FkAction::Restrict}},
         CheckConstraint{.expression = "quantity_on_hand >= 0", .name = "ck_inventory_levels_quantity_on_hand"},
         CheckConstraint{.expression = "quantity_reserved >= 0", .name = "ck_inventory_levels_quantity_reserved"},
         CheckConstraint{.expression = "reorder_point >= 0", .name = "ck_inventory_levels_reorder_point"},
@@ -97,7 +97,7 @@ MIGRATE_REVISION(.id = "5c2d8b0e4f17", .down = {"3a9e1f6c2b84"},
         Column("created_at", Timestamp(true)).not_null().server_default("now()"),
         Column("updated_at", Timestamp(true)).not_null().server_default("now()"),
         PrimaryKeyConstraint{.columns = {"id"}, .name = "pk_product_prices"},
-        ForeignKeyConstraint{.columns = {"variant_id"}, .referred_table = {"ecommerce", "product_variants"}, .referred_columns = {"id"}, .name = "fk_product_prices_variant_id_product_variants", .on_delete = "CASCADE"},
+        ForeignKeyConstraint{.columns = {"variant_id"}, .referred_table = {"ecommerce", "product_variants"}, .referred_columns = {"id"}, .name = "fk_product_prices_variant_id_product_variants", .options = {.on_delete = FkAction::Cascade}},
         CheckConstraint{.expression = "currency ~ '^[A-Z]{3}$'", .name = "ck_product_prices_currency"},
         CheckConstraint{.expression = "amount >= 0", .name = "ck_product_prices_amount"},
         CheckConstraint{.expression = "compare_at_amount >= 0", .name = "ck_product_prices_compare_at_amount"},

@@ -29,7 +29,7 @@ MIGRATE_REVISION(.id = "b7d1c5e9a362", .down = {"8e4f2a6d1c93"},
         Column("created_at", Timestamp(true)).not_null().server_default("now()"),
         Column("updated_at", Timestamp(true)).not_null().server_default("now()"),
         PrimaryKeyConstraint{.columns = {"id"}, .name = "pk_payments"},
-        ForeignKeyConstraint{.columns = {"order_id"}, .referred_table = {"ecommerce", "orders"}, .referred_columns = {"id"}, .name = "fk_payments_order_id_orders", .on_delete = "RESTRICT"},
+        ForeignKeyConstraint{.columns = {"order_id"}, .referred_table = {"ecommerce", "orders"}, .referred_columns = {"id"}, .name = "fk_payments_order_id_orders", .options = {.on_delete = FkAction::Restrict}},
         CheckConstraint{.expression = "amount > 0", .name = "ck_payments_amount"},
         CheckConstraint{.expression = "currency ~ '^[A-Z]{3}$'", .name = "ck_payments_currency"}}, {.comment = "A payment attempt for an order, as the payment provider reports it."});
     op.create_index("ix_payments_order_id", {"ecommerce", "payments"}, {"order_id"});
@@ -50,9 +50,9 @@ MIGRATE_REVISION(.id = "b7d1c5e9a362", .down = {"8e4f2a6d1c93"},
         Column("deleted_at", Timestamp(true)),
         Column("is_deleted", Boolean()).not_null().server_default("false"),
         PrimaryKeyConstraint{.columns = {"id"}, .name = "pk_reviews"},
-        ForeignKeyConstraint{.columns = {"product_id"}, .referred_table = {"ecommerce", "products"}, .referred_columns = {"id"}, .name = "fk_reviews_product_id_products", .on_delete = "CASCADE"},
-        ForeignKeyConstraint{.columns = {"customer_id"}, .referred_table = {"ecommerce", "customers"}, .referred_columns = {"id"}, .name = "fk_reviews_customer_id_customers", .on_delete = "SET NULL"},
-        ForeignKeyConstraint{.columns = {"order_item_id"}, .referred_table = {"ecommerce", "order_items"}, .referred_columns = {"id"}, .name = "fk_reviews_order_item_id_order_items", .on_delete = "SET NULL"},
+        ForeignKeyConstraint{.columns = {"product_id"}, .referred_table = {"ecommerce", "products"}, .referred_columns = {"id"}, .name = "fk_reviews_product_id_products", .options = {.on_delete = FkAction::Cascade}},
+        ForeignKeyConstraint{.columns = {"customer_id"}, .referred_table = {"ecommerce", "customers"}, .referred_columns = {"id"}, .name = "fk_reviews_customer_id_customers", .options = {.on_delete = FkAction::SetNull}},
+        ForeignKeyConstraint{.columns = {"order_item_id"}, .referred_table = {"ecommerce", "order_items"}, .referred_columns = {"id"}, .name = "fk_reviews_order_item_id_order_items", .options = {.on_delete = FkAction::SetNull}},
         CheckConstraint{.expression = "rating BETWEEN 1 AND 5", .name = "ck_reviews_rating"}}, {.comment = "A customer's rating of a product; kept when the customer goes."});
     op.create_index("ix_reviews_product_id", {"ecommerce", "reviews"}, {"product_id"});
     op.create_index("uq_reviews_product_customer_active", {"ecommerce", "reviews"}, {"product_id", "customer_id"}, {.unique = true, .where = "NOT is_deleted"});
@@ -68,8 +68,8 @@ MIGRATE_REVISION(.id = "b7d1c5e9a362", .down = {"8e4f2a6d1c93"},
         Column("created_at", Timestamp(true)).not_null().server_default("now()"),
         Column("updated_at", Timestamp(true)).not_null().server_default("now()"),
         PrimaryKeyConstraint{.columns = {"id"}, .name = "pk_shipments"},
-        ForeignKeyConstraint{.columns = {"order_id"}, .referred_table = {"ecommerce", "orders"}, .referred_columns = {"id"}, .name = "fk_shipments_order_id_orders", .on_delete = "CASCADE"},
-        ForeignKeyConstraint{.columns = {"address_id"}, .referred_table = {"ecommerce", "addresses"}, .referred_columns = {"id"}, .name = "fk_shipments_address_id_addresses", .on_delete = "SET NULL"},
+        ForeignKeyConstraint{.columns = {"order_id"}, .referred_table = {"ecommerce", "orders"}, .referred_columns = {"id"}, .name = "fk_shipments_order_id_orders", .options = {.on_delete = FkAction::Cascade}},
+        ForeignKeyConstraint{.columns = {"address_id"}, .referred_table = {"ecommerce", "addresses"}, .referred_columns = {"id"}, .name = "fk_shipments_address_id_addresses", .options = {.on_delete = FkAction::SetNull}},
         CheckConstraint{.expression = "delivered_at IS NULL OR (shipped_at IS NOT NULL AND delivered_at >= shipped_at)", .name = "ck_shipments_delivered_after_shipped"}}, {.comment = "A parcel sent for an order; an order may ship in several."});
     op.create_index("ix_shipments_order_id", {"ecommerce", "shipments"}, {"order_id"});
     op.create_index("uq_shipments_carrier_tracking", {"ecommerce", "shipments"}, {"carrier", "tracking_number"}, {.unique = true, .where = "tracking_number IS NOT NULL"});

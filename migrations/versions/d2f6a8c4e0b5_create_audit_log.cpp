@@ -52,8 +52,8 @@ MIGRATE_REVISION(.id = "d2f6a8c4e0b5", .down = {"b7d1c5e9a362"},
         Column("transaction_id", BigInteger()).not_null().server_default("txid_current()"),
         PrimaryKeyConstraint{.columns = {"id", "occurred_at"}, .name = "pk_audit_log"}}, {.comment = "Row changes of audited tables, written by audit.log_change(); one partition per month.", .partition_by = PartitionBy::range({"occurred_at"})});
     op.create_index("ix_audit_log_row", {"audit", "audit_log"}, {"table_schema", "table_name", "row_id"});
-    op.create_index("ix_audit_log_old_values", {"audit", "audit_log"}, {"old_values"}, {.method = "gin"});
-    op.create_index("ix_audit_log_new_values", {"audit", "audit_log"}, {"new_values"}, {.method = "gin"});
+    op.create_index("ix_audit_log_old_values", {"audit", "audit_log"}, {"old_values"}, {.method = IndexMethod::Gin});
+    op.create_index("ix_audit_log_new_values", {"audit", "audit_log"}, {"new_values"}, {.method = IndexMethod::Gin});
     for (int m = 0; m < kMonths; ++m)
       op.create_partition({"audit", "audit_log_" + month_suffix(m)}, {"audit", "audit_log"},
                           PartitionBound::range({month_start(m)}, {month_start(m + 1)}));

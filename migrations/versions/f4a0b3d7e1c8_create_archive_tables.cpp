@@ -30,7 +30,7 @@ MIGRATE_REVISION(.id = "f4a0b3d7e1c8", .down = {"d2f6a8c4e0b5"},
         UniqueConstraint{.columns = {"order_number"}, .name = "uq_orders_order_number"},
         CheckConstraint{.expression = "total_amount >= 0", .name = "ck_orders_total_amount"}}, {.comment = "Closed orders moved out of ecommerce.orders, kept for accounting."});
     op.create_index("ix_orders_customer_id", {"archive", "orders"}, {"customer_id"});
-    op.create_index("ix_orders_archived_at", {"archive", "orders"}, {"archived_at"}, {.method = "brin"});
+    op.create_index("ix_orders_archived_at", {"archive", "orders"}, {"archived_at"}, {.method = IndexMethod::Brin});
     op.create_table({"archive", "order_items"}, {
         Column("id", UUID()).not_null(),
         Column("order_id", UUID()).not_null(),
@@ -43,7 +43,7 @@ MIGRATE_REVISION(.id = "f4a0b3d7e1c8", .down = {"d2f6a8c4e0b5"},
         Column("line_total", Numeric(12, 2)).not_null(),
         Column("created_at", Timestamp(true)).not_null(),
         PrimaryKeyConstraint{.columns = {"id"}, .name = "pk_order_items"},
-        ForeignKeyConstraint{.columns = {"order_id"}, .referred_table = {"archive", "orders"}, .referred_columns = {"id"}, .name = "fk_order_items_order_id_orders", .on_delete = "CASCADE"},
+        ForeignKeyConstraint{.columns = {"order_id"}, .referred_table = {"archive", "orders"}, .referred_columns = {"id"}, .name = "fk_order_items_order_id_orders", .options = {.on_delete = FkAction::Cascade}},
         CheckConstraint{.expression = "quantity > 0", .name = "ck_order_items_quantity"},
         CheckConstraint{.expression = "unit_price >= 0", .name = "ck_order_items_unit_price"}}, {.comment = "Lines of archived orders."});
     op.create_index("ix_order_items_order_id", {"archive", "order_items"}, {"order_id"});

@@ -5,23 +5,23 @@ namespace app::models {
 
 struct Warehouse : Model<Warehouse, BaseModel> {
   static constexpr Table table{"ecommerce", "warehouses", "A place stock is kept and shipped from."};
-  Field& code = column("code", String(20)).not_null().unique();
-  Field& name = column("name", String(100)).not_null();
-  Field& country_code = column("country_code", Char(2)).not_null().check("country_code ~ '^[A-Z]{2}$'");
-  Field& is_active = column("is_active", Boolean()).not_null().server_default("true");
+  MIGRATE_COLUMN(code, String(20)).not_null().unique();
+  MIGRATE_COLUMN(name, String(100)).not_null();
+  MIGRATE_COLUMN(country_code, Char(2)).not_null().check("country_code ~ '^[A-Z]{2}$'");
+  MIGRATE_COLUMN(is_active, Boolean()).not_null().server_default("true");
 };
 MIGRATE_MODEL(Warehouse);
 
 // Versioned: reservations at checkout update these rows concurrently.
 struct InventoryLevel : Model<InventoryLevel, BaseModelNoSoftDelete, VersionMixin> {
   static constexpr Table table{"ecommerce", "inventory_levels", "Stock of one variant in one warehouse."};
-  Field& variant_id = column("variant_id", UUID()).not_null().references({"ecommerce", "product_variants"}, "id", "CASCADE");
+  MIGRATE_COLUMN(variant_id, UUID()).not_null().references({"ecommerce", "product_variants"}, "id", FkAction::Cascade);
   // RESTRICT: a warehouse that still holds stock cannot disappear.
-  Field& warehouse_id = column("warehouse_id", UUID()).not_null().references({"ecommerce", "warehouses"}, "id", "RESTRICT").index();
-  Field& quantity_on_hand = column("quantity_on_hand", Integer()).not_null().server_default("0").check("quantity_on_hand >= 0");
-  Field& quantity_reserved = column("quantity_reserved", Integer()).not_null().server_default("0").check("quantity_reserved >= 0")
+  MIGRATE_COLUMN(warehouse_id, UUID()).not_null().references({"ecommerce", "warehouses"}, "id", FkAction::Restrict).index();
+  MIGRATE_COLUMN(quantity_on_hand, Integer()).not_null().server_default("0").check("quantity_on_hand >= 0");
+  MIGRATE_COLUMN(quantity_reserved, Integer()).not_null().server_default("0").check("quantity_reserved >= 0")
       .comment("Held by unpaid orders; never more than is on hand.");
-  Field& reorder_point = column("reorder_point", Integer()).not_null().server_default("0").check("reorder_point >= 0");
+  MIGRATE_COLUMN(reorder_point, Integer()).not_null().server_default("0").check("reorder_point >= 0");
   TableArgs args = table_args(
       UniqueConstraint{.columns = {"variant_id", "warehouse_id"}},
       CheckConstraint{.expression = "quantity_reserved <= quantity_on_hand", .name = "ck_inventory_levels_reserved_on_hand"});

@@ -6,23 +6,23 @@ namespace app::models {
 // Versioned: payment callbacks and the back office update the same order concurrently.
 struct Order : Model<Order, BaseModel, VersionMixin> {
   static constexpr Table table{"ecommerce", "orders", "A placed order; amounts are frozen at checkout."};
-  Field& order_number = column("order_number", String(20)).not_null().unique()
+  MIGRATE_COLUMN(order_number, String(20)).not_null().unique()
       .server_default("'ORD-' || nextval('ecommerce.order_number_seq')").comment("What the customer quotes to support.");
   // RESTRICT: a customer with orders is soft-deleted, never removed.
-  Field& customer_id = column("customer_id", UUID()).not_null().references({"ecommerce", "customers"}, "id", "RESTRICT");
-  Field& status = column("status", OrderStatus).not_null().server_default("'pending'");
-  Field& currency = column("currency", Char(3)).not_null().check("currency ~ '^[A-Z]{3}$'");
-  Field& subtotal_amount = column("subtotal_amount", Money()).not_null().server_default("0").check("subtotal_amount >= 0");
-  Field& discount_amount = column("discount_amount", Money()).not_null().server_default("0").check("discount_amount >= 0");
-  Field& shipping_amount = column("shipping_amount", Money()).not_null().server_default("0").check("shipping_amount >= 0");
-  Field& tax_amount = column("tax_amount", Money()).not_null().server_default("0").check("tax_amount >= 0");
-  Field& total_amount = column("total_amount", Money()).not_null().server_default("0").check("total_amount >= 0");
-  Field& coupon_id = column("coupon_id", UUID()).references({"ecommerce", "coupons"}, "id", "SET NULL");
-  Field& shipping_address_id = column("shipping_address_id", UUID()).references({"ecommerce", "addresses"}, "id", "SET NULL");
-  Field& billing_address_id = column("billing_address_id", UUID()).references({"ecommerce", "addresses"}, "id", "SET NULL");
-  Field& placed_at = column("placed_at", DateTime(true));
-  Field& cancelled_at = column("cancelled_at", DateTime(true));
-  Field& notes = column("notes", Text());
+  MIGRATE_COLUMN(customer_id, UUID()).not_null().references({"ecommerce", "customers"}, "id", FkAction::Restrict);
+  MIGRATE_COLUMN(status, OrderStatus).not_null().server_default("'pending'");
+  MIGRATE_COLUMN(currency, Char(3)).not_null().check("currency ~ '^[A-Z]{3}$'");
+  MIGRATE_COLUMN(subtotal_amount, Money()).not_null().server_default("0").check("subtotal_amount >= 0");
+  MIGRATE_COLUMN(discount_amount, Money()).not_null().server_default("0").check("discount_amount >= 0");
+  MIGRATE_COLUMN(shipping_amount, Money()).not_null().server_default("0").check("shipping_amount >= 0");
+  MIGRATE_COLUMN(tax_amount, Money()).not_null().server_default("0").check("tax_amount >= 0");
+  MIGRATE_COLUMN(total_amount, Money()).not_null().server_default("0").check("total_amount >= 0");
+  MIGRATE_COLUMN(coupon_id, UUID()).references({"ecommerce", "coupons"}, "id", FkAction::SetNull);
+  MIGRATE_COLUMN(shipping_address_id, UUID()).references({"ecommerce", "addresses"}, "id", FkAction::SetNull);
+  MIGRATE_COLUMN(billing_address_id, UUID()).references({"ecommerce", "addresses"}, "id", FkAction::SetNull);
+  MIGRATE_COLUMN(placed_at, DateTime(true));
+  MIGRATE_COLUMN(cancelled_at, DateTime(true));
+  MIGRATE_COLUMN(notes, Text());
   TableArgs args = table_args(
       Sequence{{"ecommerce", "order_number_seq"}, {.start = 100001}},
       CheckConstraint{.expression = "total_amount = subtotal_amount - discount_amount + shipping_amount + tax_amount",
@@ -30,21 +30,21 @@ struct Order : Model<Order, BaseModel, VersionMixin> {
       Index{.name = "ix_orders_customer_id_created_at", .keys = {"customer_id", "created_at"}},
       // The fulfilment queue reads only orders still in flight.
       Index{.name = "ix_orders_status_open", .keys = {"status"},
-            .where = "status IN ('pending', 'awaiting_payment', 'paid', 'processing')"});
+            .options = {.where = "status IN ('pending', 'awaiting_payment', 'paid', 'processing')"}});
 };
 MIGRATE_MODEL(Order);
 
 struct OrderItem : Model<OrderItem, BaseModelNoSoftDelete> {
   static constexpr Table table{"ecommerce", "order_items", "One line of an order; SKU and name are copied so the line survives catalog edits."};
-  Field& order_id = column("order_id", UUID()).not_null().references({"ecommerce", "orders"}, "id", "CASCADE").index();
+  MIGRATE_COLUMN(order_id, UUID()).not_null().references({"ecommerce", "orders"}, "id", FkAction::Cascade).index();
   // RESTRICT: a variant that was sold is retired (soft-deleted), not removed.
-  Field& variant_id = column("variant_id", UUID()).not_null().references({"ecommerce", "product_variants"}, "id", "RESTRICT").index();
-  Field& sku = column("sku", String(100)).not_null();
-  Field& product_name = column("product_name", String(255)).not_null();
-  Field& quantity = column("quantity", Integer()).not_null().check("quantity > 0");
-  Field& unit_price = column("unit_price", Money()).not_null().check("unit_price >= 0");
-  Field& discount_amount = column("discount_amount", Money()).not_null().server_default("0").check("discount_amount >= 0");
-  Field& line_total = column("line_total", Money()).generated("quantity * unit_price - discount_amount");
+  MIGRATE_COLUMN(variant_id, UUID()).not_null().references({"ecommerce", "product_variants"}, "id", FkAction::Restrict).index();
+  MIGRATE_COLUMN(sku, String(100)).not_null();
+  MIGRATE_COLUMN(product_name, String(255)).not_null();
+  MIGRATE_COLUMN(quantity, Integer()).not_null().check("quantity > 0");
+  MIGRATE_COLUMN(unit_price, Money()).not_null().check("unit_price >= 0");
+  MIGRATE_COLUMN(discount_amount, Money()).not_null().server_default("0").check("discount_amount >= 0");
+  MIGRATE_COLUMN(line_total, Money()).generated("quantity * unit_price - discount_amount");
   TableArgs args = table_args(
       CheckConstraint{.expression = "discount_amount <= quantity * unit_price", .name = "ck_order_items_discount_within_line"});
 };

@@ -58,9 +58,9 @@ schema::Table table(QualifiedName name, std::vector<Column> columns, std::vector
   return t;
 }
 
-ForeignKeyConstraint fk(std::string name, std::string column, QualifiedName to, std::string on_delete = "") {
+ForeignKeyConstraint fk(std::string name, std::string column, QualifiedName to, FkAction on_delete = FkAction::NoAction) {
   return {.columns = {std::move(column)}, .referred_table = std::move(to), .referred_columns = {"id"}, .name = std::move(name),
-          .on_delete = std::move(on_delete)};
+          .options = {.on_delete = on_delete}};
 }
 
 std::string month(const char* from, const char* to) {
@@ -90,7 +90,7 @@ schema::Catalog found_declared() {
                        Column("status", Type("diff.status")).not_null().server_default("'new'::diff.status"),
                        Column("total", Numeric(10, 2)), Column("note", String(20)).comment("Note.")},
                       {PrimaryKeyConstraint{.columns = {"id"}, .name = "pk_orders"},
-                       fk("fk_orders_customer_id_customers", "customer_id", {"diff", "customers"}, "CASCADE"),
+                       fk("fk_orders_customer_id_customers", "customer_id", {"diff", "customers"}, FkAction::Cascade),
                        CheckConstraint{.expression = "total >= 0", .name = "ck_orders_total"}},
                       {Index{.name = "ix_orders_status", .keys = {"status"}}});
   auto legacy = table({"diff", "legacy"}, {Column("id", Integer()).not_null(), Column("customer_id", Integer())},
@@ -124,14 +124,14 @@ schema::Catalog wanted_declared() {
                        Column("kind", Type("diff.kind")),
                        Column("number", BigInteger()).server_default("nextval('diff.numbers'::regclass)")},
                       {PrimaryKeyConstraint{.columns = {"id"}, .name = "pk_orders"},
-                       fk("fk_orders_customer_id_customers", "customer_id", {"diff", "customers"}, "RESTRICT"),
+                       fk("fk_orders_customer_id_customers", "customer_id", {"diff", "customers"}, FkAction::Restrict),
                        CheckConstraint{.expression = "total > 0", .name = "ck_orders_total"}},
-                      {Index{.name = "ix_orders_status", .keys = {"status"}, .where = "status = 'new'::diff.status"},
-                       Index{.name = "ix_orders_kind", .keys = {"kind"}, .method = "hash"}});
+                      {Index{.name = "ix_orders_status", .keys = {"status"}, .options = {.where = "status = 'new'::diff.status"}},
+                       Index{.name = "ix_orders_kind", .keys = {"kind"}, .options = {.method = IndexMethod::Hash}}});
   // Declared child first: creation must still follow the foreign keys.
   auto lines = table({"diff", "invoice_lines"}, {Column("id", Integer()).not_null(), Column("invoice_id", Integer())},
                      {PrimaryKeyConstraint{.columns = {"id"}, .name = "pk_invoice_lines"},
-                      fk("fk_invoice_lines_invoice_id_invoices", "invoice_id", {"diff", "invoices"}, "CASCADE")});
+                      fk("fk_invoice_lines_invoice_id_invoices", "invoice_id", {"diff", "invoices"}, FkAction::Cascade)});
   auto invoices = table({"diff", "invoices"}, {Column("id", Integer()).not_null(), Column("order_id", Integer()).not_null()},
                         {PrimaryKeyConstraint{.columns = {"id"}, .name = "pk_invoices"},
                          fk("fk_invoices_order_id_orders", "order_id", {"diff", "orders"})},

@@ -88,7 +88,7 @@ TEST_CASE("upgrade head creates every model's table exactly as declared", "[mode
           const auto& got_fk = std::get<ForeignKeyConstraint>(*got);
           CHECK(got_fk.columns == fk->columns);
           CHECK(got_fk.referred_table == fk->referred_table);
-          CHECK(got_fk.on_delete == fk->on_delete);
+          CHECK(got_fk.options.on_delete == fk->options.on_delete);
         }
       }
       CHECK(table->indexes.size() == wanted.indexes.size());
@@ -96,9 +96,9 @@ TEST_CASE("upgrade head creates every model's table exactly as declared", "[mode
         INFO("index " << index.name);
         const Index* got = table->index(index.name);
         REQUIRE(got);
-        CHECK(got->unique == index.unique);
-        CHECK(got->method == index.method);
-        CHECK(got->where.has_value() == index.where.has_value());
+        CHECK(got->options.unique == index.options.unique);
+        CHECK(got->options.method == index.options.method);
+        CHECK(got->options.where.has_value() == index.options.where.has_value());
         CHECK(got->keys.size() == index.keys.size());
       }
       CHECK(table->partition_by.has_value() == wanted.partition_by.has_value());

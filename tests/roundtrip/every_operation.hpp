@@ -72,9 +72,9 @@ inline void reversible(Ops& op) {
        Column("priority", Enum("priority", {}, "audit")),
        Column("search", Type("tsvector")),
        PrimaryKeyConstraint{.columns = {"id"}, .name = "pk_products"},
-       UniqueConstraint{.columns = {"sku"}, .name = "uq_products_sku", .nulls_not_distinct = true},
-       UniqueConstraint{.columns = {"name", "currency"}, .name = "uq_products_name", .deferrable = true,
-                        .initially_deferred = true},
+       UniqueConstraint{.columns = {"sku"}, .name = "uq_products_sku", .options = {.nulls_not_distinct = true}},
+       UniqueConstraint{.columns = {"name", "currency"}, .name = "uq_products_name",
+                        .options = {.deferrable = true, .initially_deferred = true}},
        CheckConstraint{.expression = "price >= 0", .name = "ck_products_price"}},
       {.comment = "Sellable things.", .if_not_exists = true});
 
@@ -88,7 +88,7 @@ inline void reversible(Ops& op) {
                                         .referred_table = {"ecommerce", "customers"},
                                         .referred_columns = {"id"},
                                         .name = "fk_orders_customer",
-                                        .on_delete = "CASCADE"}},
+                                        .options = {.on_delete = FkAction::Cascade}}},
                   {.partition_by = PartitionBy::range({"created_at"})});
   op.create_partition({"ecommerce", "orders_2026"}, {"ecommerce", "orders"},
                       PartitionBound::range({"'2026-01-01'"}, {"'2027-01-01'"}));
@@ -115,8 +115,8 @@ inline void reversible(Ops& op) {
   op.create_table({"audit", "log"},
                   {Column("id", BigInteger()).identity(),
                    Column("customer_id", UUID()).references({.table = {"ecommerce", "customers"}, .column = "id",
-                                                             .name = "fk_log_customer", .on_delete = "SET NULL",
-                                                             .on_update = "CASCADE", .deferrable = true}),
+                                                             .name = "fk_log_customer",
+                                                                 .options = {.on_delete = FkAction::SetNull, .on_update = FkAction::Cascade, .deferrable = true}}),
                    Column("message", Text())});
   op.create_primary_key("pk_log", {"audit", "log"}, {"id"});
 
@@ -133,7 +133,7 @@ inline void reversible(Ops& op) {
   op.add_column(lines, Column("scratch", Integer()).unique().comment("to be dropped"));
   undo_last(op);  // drop_column carrying the definition
   op.add_column({"ecommerce", "customers"},
-                Column("referrer_id", UUID()).references({"ecommerce", "customers"}, "id", "SET NULL"));
+                Column("referrer_id", UUID()).references({"ecommerce", "customers"}, "id", FkAction::SetNull));
 
   op.alter_column(lines, "order", {.type = Numeric(14, 4), .existing_type = Numeric(10, 2)});
   op.alter_column(lines, "Größe", {.type = Integer(), .using_expr = "\"Größe\"::integer", .existing_type = Text()});
@@ -152,22 +152,23 @@ inline void reversible(Ops& op) {
   op.create_check_constraint("ck_lines_order", lines, "\"order\" >= 0", {.not_valid = true});
   op.validate_constraint("ck_lines_order", lines);
   op.create_foreign_key("fk_lines_product", lines, {"ecommerce", "products"}, {"product_id"}, {"id"},
-                        {.on_delete = "SET NULL", .on_update = "RESTRICT", .match = "FULL", .deferrable = true,
-                         .initially_deferred = true, .not_valid = true});
+                        {.on_delete = FkAction::SetNull, .on_update = FkAction::Restrict, .match = FkMatch::Full,
+                         .deferrable = true, .initially_deferred = true, .not_valid = true});
   op.create_check_constraint("ck_scratch", lines, "true");
   undo_last(op);  // drop_constraint carrying the definition
 
   op.create_index("ix_customers_email_live", {"ecommerce", "customers"}, {"email"},
                   {.unique = true, .where = "deleted_at IS NULL"});
   op.create_index("ix_customers_lower_email", {"ecommerce", "customers"}, {text("lower(email)"), "id"});
-  op.create_index("ix_products_attrs", {"ecommerce", "products"}, {"attrs"}, {.method = "gin"});
-  op.create_index("ix_products_search", {"ecommerce", "products"}, {"search"}, {.method = "gist"});
-  op.create_index("ix_products_created", {"ecommerce", "products"}, {"created_at"}, {.method = "brin"});
-  op.create_index("ix_products_ref", {"ecommerce", "products"}, {"ref"}, {.method = "hash"});
+  op.create_index("ix_products_attrs", {"ecommerce", "products"}, {"attrs"}, {.method = IndexMethod::Gin});
+  op.create_index("ix_products_search", {"ecommerce", "products"}, {"search"}, {.method = IndexMethod::Gist});
+  op.create_index("ix_products_created", {"ecommerce", "products"}, {"created_at"}, {.method = IndexMethod::Brin});
+  op.create_index("ix_products_ref", {"ecommerce", "products"}, {"ref"}, {.method = IndexMethod::Hash});
+  op.create_index("ix_products_origin_ip", {"ecommerce", "products"}, {"origin_ip"}, {.method = IndexMethod::SpGist});
   op.create_index("ix_products_sku_cover", {"ecommerce", "products"}, {"sku"},
-                  {.include = {"name", "price"}, .if_not_exists = true});
+                  {.include = {"name", "price"}}, {.if_not_exists = true});
   op.create_index("ix_lines_quoted", lines, {"Quoted"}, {.unique = true, .nulls_not_distinct = true});
-  op.create_index("Ix Lines \"Order\"", lines, {"order", "Größe"}, {.concurrently = true});
+  op.create_index("Ix Lines \"Order\"", lines, {"order", "Größe"}, {}, {.concurrently = true});
   op.create_index("ix_scratch", lines, {"note"});
   undo_last(op);  // drop_index carrying the definition
 

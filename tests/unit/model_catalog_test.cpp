@@ -18,18 +18,18 @@ inline const Type Mood = Enum("mood", {"happy", "sad"}, "shop");
 
 struct Product : Model<Product, BaseModel, VersionMixin> {
   static constexpr Table table{"shop", "products", "Product with soft delete and version tracking."};
-  Field& sku = column("sku", String(100)).unique();
-  Field& name = column("name", String(255)).not_null();
+  MIGRATE_COLUMN(sku, String(100)).unique();
+  MIGRATE_COLUMN(name, String(255)).not_null();
 };
 MIGRATE_MODEL(Product);
 
 struct Line : Model<Line, BaseModelNoSoftDelete> {
   static constexpr Table table{"shop", "lines"};
-  Field& product_id = column("product_id", UUID()).not_null().references({"shop", "products"}, "id", "CASCADE").index();
-  Field& quantity = column("quantity", Integer()).not_null().check("quantity > 0");
-  Field& mood = column("mood", Mood).server_default("'happy'");
+  MIGRATE_COLUMN(product_id, UUID()).not_null().references({"shop", "products"}, "id", FkAction::Cascade).index();
+  MIGRATE_COLUMN(quantity, Integer()).not_null().check("quantity > 0");
+  MIGRATE_COLUMN(mood, Mood).server_default("'happy'");
   TableArgs args = table_args(
-      Index{.name = "ix_lines_lower_mood", .keys = {text("lower(mood::text)")}, .where = "quantity > 1"},
+      Index{.name = "ix_lines_lower_mood", .keys = {text("lower(mood::text)")}, .options = {.where = "quantity > 1"}},
       UniqueConstraint{.columns = {"product_id", "mood"}},
       CheckConstraint{.expression = "quantity < 1000", .name = "ck_lines_sane"},
       Sequence{{"shop", "line_numbers"}, {.start = 10}});
@@ -37,14 +37,14 @@ struct Line : Model<Line, BaseModelNoSoftDelete> {
 
 struct Event : Model<Event, Base> {
   static constexpr Table table{"shop", "events"};
-  Field& id = column("id", BigInteger()).identity();
-  Field& at = column("at", DateTime(true)).not_null();
+  MIGRATE_COLUMN(id, BigInteger()).identity();
+  MIGRATE_COLUMN(at, DateTime(true)).not_null();
   TableArgs args = table_args(PrimaryKeyConstraint{.columns = {"id", "at"}}, PartitionBy::range({"at"}));
 };
 
 struct Stamped : Model<Stamped, TimestampMixin> {
   static constexpr Table table{"shop", "stamped"};
-  Field& note = column("note", Text());
+  MIGRATE_COLUMN(note, Text());
 };
 
 }  // namespace dsl_test
@@ -111,14 +111,14 @@ TEST_CASE("column-level foreign keys, checks, uniques and indexes are named by c
   const auto& fk = std::get<ForeignKeyConstraint>(*t.constraint("fk_lines_product_id_products"));
   CHECK(fk.referred_table == QualifiedName("shop", "products"));
   CHECK(fk.referred_columns == std::vector<std::string>{"id"});
-  CHECK(fk.on_delete == "CASCADE");
+  CHECK(fk.options.on_delete == FkAction::Cascade);
   CHECK(std::get<CheckConstraint>(*t.constraint("ck_lines_quantity")).expression == "quantity > 0");
   CHECK_FALSE(t.column("product_id")->options.references);
   REQUIRE(t.indexes.size() == 2);
   CHECK(t.indexes[0].name == "ix_lines_product_id");
   CHECK(t.indexes[0].keys == std::vector<IndexKey>{"product_id"});
   CHECK(t.indexes[1].name == "ix_lines_lower_mood");
-  CHECK(t.indexes[1].where == "quantity > 1");
+  CHECK(t.indexes[1].options.where == "quantity > 1");
   CHECK(t.indexes[1].keys.front().expression->sql == "lower(mood::text)");
 }
 
@@ -161,17 +161,17 @@ TEST_CASE("models registered with MIGRATE_MODEL are in the registry", "[model]")
 namespace dsl_test {
 struct BadIndex : Model<BadIndex, Base> {
   static constexpr Table table{"shop", "bad_index"};
-  Field& a = column("a", Integer());
+  MIGRATE_COLUMN(a, Integer());
   TableArgs args = table_args(Index{.keys = {"b"}});
 };
 struct UnnamedCheck : Model<UnnamedCheck, Base> {
   static constexpr Table table{"shop", "unnamed_check"};
-  Field& a = column("a", Integer());
+  MIGRATE_COLUMN(a, Integer());
   TableArgs args = table_args(CheckConstraint{.expression = "a > 0"});
 };
 struct Twice : Model<Twice, Base> {
   static constexpr Table table{"shop", "twice"};
-  Field& a = column("a", Integer());
+  MIGRATE_COLUMN(a, Integer());
   Field& b = column("a", Text());
 };
 struct LongName : Model<LongName, Base> {
@@ -180,11 +180,11 @@ struct LongName : Model<LongName, Base> {
 };
 struct OtherMood : Model<OtherMood, Base> {
   static constexpr Table table{"shop", "other_mood"};
-  Field& m = column("m", Enum("mood", {"happy", "sad", "meh"}, "shop"));
+  MIGRATE_COLUMN(m, Enum("mood", {"happy", "sad", "meh"}, "shop"));
 };
 struct UndefinedEnum : Model<UndefinedEnum, Base> {
   static constexpr Table table{"shop", "undefined_enum"};
-  Field& m = column("m", Enum("nowhere", {}, "shop"));
+  MIGRATE_COLUMN(m, Enum("nowhere", {}, "shop"));
 };
 }  // namespace dsl_test
 
@@ -202,4 +202,25 @@ TEST_CASE("models that PostgreSQL would refuse or silently change are refused", 
   CHECK_THROWS_WITH(schema::catalog_from_models({describe_model<dsl_test::Product>("Product"),
                                                  describe_model<dsl_test::Product>("Product")}),
                     Contains("already declares"));
+}
+
+namespace dsl_test {
+struct Spelled : Model<Spelled, Base> {
+  static constexpr Table table{"shop", "spelled"};
+  MIGRATE_COLUMN(price, Numeric(12, 2)).not_null().server_default("0");
+  MIGRATE_COLUMN(mood, Enum("mood", {"happy", "sad"}, "shop"));
+  Field& klass = column("class", Integer());  // a C++ keyword cannot name the member: two spellings
+};
+}  // namespace dsl_test
+
+TEST_CASE("MIGRATE_COLUMN gives the member and the column one name, as column() would", "[model]") {
+  dsl_test::Spelled m;
+  CHECK(m.price.name() == "price");
+  CHECK(m.price.column() == Column("price", Numeric(12, 2)).not_null().server_default("0"));
+  CHECK(m.mood.column() == Column("mood", dsl_test::Mood));
+  CHECK(m.klass.name() == "class");
+  auto fields = m.ordered_fields();
+  REQUIRE(fields.size() == 3);
+  CHECK(fields[0].name() == "price");
+  CHECK(fields[2].name() == "class");
 }

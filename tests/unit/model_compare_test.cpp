@@ -23,7 +23,7 @@ Catalog sample() {
                Column("total", Numeric(12, 2)).not_null()};
   t.constraints = {PrimaryKeyConstraint{.columns = {"id"}, .name = "pk_orders"},
                    CheckConstraint{.expression = "total >= 0::numeric", .name = "ck_orders_total"}};
-  t.indexes = {Index{.name = "ix_orders_status", .keys = {"status"}, .where = "status = 'new'::shop.order_status"}};
+  t.indexes = {Index{.name = "ix_orders_status", .keys = {"status"}, .options = {.where = "status = 'new'::shop.order_status"}}};
   t.comment = "Orders.";
   Catalog c;
   c.tables = {t};
@@ -68,7 +68,7 @@ TEST_CASE("each drift is one operation naming the object, in apply order", "[mod
   t.columns[1].options.server_default = "'paid'::shop.order_status";
   t.columns.push_back(Column("extra", Text()));
   t.constraints.pop_back();
-  t.indexes[0].unique = true;
+  t.indexes[0].options.unique = true;
   t.comment.reset();
   found.enums[0].values.push_back("lost");
   found.sequences[0].options.start = 1;
@@ -145,7 +145,7 @@ TEST_CASE("a single drift reverses to the comparison the other way round", "[mod
              .columns = {"id"}, .referred_table = {"shop", "orders"}, .referred_columns = {"id"}, .name = "fk_self"});
        }},
       {"an index", [](Catalog& c) { orders(c).indexes.clear(); }},
-      {"an index's predicate", [](Catalog& c) { orders(c).indexes[0].where.reset(); }},
+      {"an index's predicate", [](Catalog& c) { orders(c).indexes[0].options.where.reset(); }},
       {"a table comment", [](Catalog& c) { orders(c).comment = "Other."; }},
       {"a table", [](Catalog& c) { c.tables.clear(); }},
       {"an enum", [](Catalog& c) { c.enums.clear(); }},
@@ -204,31 +204,34 @@ TEST_CASE("report_extra off leaves every extra object alone", "[model][compare]"
                                  "drop column shop.orders.extra", "drop sequence shop.old_seq", "drop enum shop.old"});
 }
 
-TEST_CASE("NO ACTION and an unsaid action are the same foreign key", "[model][compare]") {
+TEST_CASE("a foreign key whose action changed is dropped and added again", "[model][compare]") {
   auto wanted = sample();
   orders(wanted).constraints.push_back(ForeignKeyConstraint{
-      .columns = {"id"}, .referred_table = {"shop", "x"}, .referred_columns = {"id"}, .name = "fk_x", .on_delete = "NO ACTION"});
+      .columns = {"id"}, .referred_table = {"shop", "x"}, .referred_columns = {"id"}, .name = "fk_x", .options = {}});
   auto found = wanted;
   auto& found_fk = std::get<ForeignKeyConstraint>(orders(found).constraints.back());
-  found_fk.on_delete = "";
+  // NOT VALID is how it was added, not what it is.
+  found_fk.options.not_valid = true;
   CHECK(schema::compare(wanted, found).empty());
-  found_fk.match = "SIMPLE";
-  CHECK(schema::compare(wanted, found).empty());
-  found_fk.on_delete = "CASCADE";
+  found_fk.options.on_delete = FkAction::Cascade;
   const auto d = schema::compare(wanted, found);
   REQUIRE(d.size() == 2);
   CHECK(d[0] == Operation(op::DropConstraint{{"shop", "orders"}, "fk_x", {}, orders(found).constraints.back()}));
   CHECK(d[1] == Operation(op::AddConstraint{{"shop", "orders"}, orders(wanted).constraints.back()}));
   CHECK(described(d) == std::vector<std::string>{"drop foreign key fk_x on shop.orders",
                                                  "add foreign key fk_x (id) -> shop.x (id) on shop.orders"});
-  CHECK(sql_of({d[1]}).front().find("ON DELETE NO ACTION") != std::string::npos);
+  // NO ACTION, PostgreSQL's default, is left unsaid.
+  CHECK(sql_of({d[1]}).front().find("ON DELETE") == std::string::npos);
+  found_fk.options.on_delete = FkAction::NoAction;
+  found_fk.options.match = FkMatch::Full;
+  CHECK(schema::compare(wanted, found).size() == 2);
 }
 
-TEST_CASE("an index method left unsaid is btree", "[model][compare]") {
+TEST_CASE("an index whose method changed is dropped and created again", "[model][compare]") {
   auto wanted = sample();
-  orders(wanted).indexes[0].method = "btree";
+  orders(wanted).indexes[0].options.method = IndexMethod::BTree;
   CHECK(schema::compare(wanted, sample()).empty());
-  orders(wanted).indexes[0].method = "hash";
+  orders(wanted).indexes[0].options.method = IndexMethod::Hash;
   CHECK(described(schema::compare(wanted, sample())) ==
         std::vector<std::string>{"drop index shop.ix_orders_status", "create index shop.ix_orders_status on shop.orders (status)"});
 }

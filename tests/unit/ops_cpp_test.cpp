@@ -54,14 +54,14 @@ TEST_CASE("create_table prints one element per line with only non-default option
 
 TEST_CASE("each operation prints as its op. call", "[ops][cpp]") {
   Ops op;
-  op.add_column("t", Column("a", Integer()).references({"s", "u"}, "id", "CASCADE"));
+  op.add_column("t", Column("a", Integer()).references({"s", "u"}, "id", FkAction::Cascade));
   op.drop_column({"s", "t"}, "a", {.cascade = true});
   op.alter_column("t", "a", {.nullable = false, .type = BigInteger(), .using_expr = "a::bigint",
                              .existing_type = Integer()});
   op.create_index("ix", {"s", "t"}, {text("lower(a)"), "b"}, {.unique = true, .where = "b IS NOT NULL",
-                                                             .method = "btree"});
+                                                             .method = IndexMethod::Hash});
   op.drop_index("ix", {.schema = "s", .if_exists = true});
-  op.create_foreign_key("fk", "t", {"s", "u"}, {"u_id"}, {"id"}, {.on_delete = "CASCADE", .not_valid = true});
+  op.create_foreign_key("fk", "t", {"s", "u"}, {"u_id"}, {"id"}, {.on_delete = FkAction::Cascade, .not_valid = true});
   op.create_check_constraint("ck", "t", "a > 0");
   op.add_enum_value("e", "v", {.after = "u"});
   op.create_sequence("q", {.as = Integer(), .start = 3});
@@ -72,15 +72,15 @@ TEST_CASE("each operation prints as its op. call", "[ops][cpp]") {
   for (const auto& o : op.operations()) printed.push_back(render_cpp(o));
   CHECK(printed == std::vector<std::string>{
                        "op.add_column(\"t\", Column(\"a\", Integer()).references({.table = {\"s\", \"u\"}, "
-                       ".column = \"id\", .on_delete = \"CASCADE\"}));",
+                       ".column = \"id\", .options = {.on_delete = FkAction::Cascade}}));",
                        "op.drop_column({\"s\", \"t\"}, \"a\", {.cascade = true});",
                        "op.alter_column(\"t\", \"a\", {.nullable = false, .type = BigInteger(), "
                        ".using_expr = \"a::bigint\", .existing_type = Integer()});",
                        "op.create_index(\"ix\", {\"s\", \"t\"}, {text(\"lower(a)\"), \"b\"}, {.unique = true, "
-                       ".where = \"b IS NOT NULL\", .method = \"btree\"});",
+                       ".where = \"b IS NOT NULL\", .method = IndexMethod::Hash});",
                        "op.drop_index(\"ix\", {.schema = \"s\", .if_exists = true});",
                        "op.create_foreign_key(\"fk\", \"t\", {\"s\", \"u\"}, {\"u_id\"}, {\"id\"}, "
-                       "{.on_delete = \"CASCADE\", .not_valid = true});",
+                       "{.on_delete = FkAction::Cascade, .not_valid = true});",
                        "op.create_check_constraint(\"ck\", \"t\", \"a > 0\");",
                        "op.add_enum_value(\"e\", \"v\", {.after = \"u\"});",
                        "op.create_sequence(\"q\", {.as = Integer(), .start = 3});",
@@ -94,11 +94,11 @@ TEST_CASE("each operation prints as its op. call", "[ops][cpp]") {
 TEST_CASE("a body prints autocommit markers as an autocommit_block", "[ops][cpp]") {
   Ops op;
   op.create_table("t", {Column("a", Integer())});
-  op.create_index("ix_a", "t", {"a"}, {.concurrently = true});
+  op.create_index("ix_a", "t", {"a"}, {}, {.concurrently = true});
   CHECK(render_cpp(op.operations(), 4) ==
         "    op.create_table(\"t\", {\n"
         "        Column(\"a\", Integer())});\n"
         "    op.autocommit_block([&] {\n"
-        "      op.create_index(\"ix_a\", \"t\", {\"a\"}, {.concurrently = true});\n"
+        "      op.create_index(\"ix_a\", \"t\", {\"a\"}, {}, {.concurrently = true});\n"
         "    });\n");
 }

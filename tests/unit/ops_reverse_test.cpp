@@ -150,7 +150,7 @@ TEST_CASE("validate_constraint reverses to nothing, and autocommit blocks stay a
 
   Ops block;
   block.create_table("t", {Column("a", Integer())});
-  block.create_index("ix_a", "t", {"a"}, {.concurrently = true});
+  block.create_index("ix_a", "t", {"a"}, {}, {.concurrently = true});
   auto back = ops::reverse(block.operations());
   REQUIRE(back.size() == 4);
   CHECK(std::holds_alternative<op::BeginAutocommit>(back[0]));

@@ -75,7 +75,7 @@ TEST_CASE("create_table renders columns, inline constraints, table constraints a
                    Column("name", String(255), {.nullable = false, .comment = "Display name"}),
                    Column("price", Numeric(12, 2)).not_null().server_default("0"),
                    Column("tags", Array(Text())).server_default("'{}'"),
-                   Column("category_id", BigInteger()).references({"ecommerce", "categories"}, "id", "SET NULL"),
+                   Column("category_id", BigInteger()).references({"ecommerce", "categories"}, "id", FkAction::SetNull),
                    Column("created_at", DateTime(true)).not_null().server_default("now()"),
                    CheckConstraint{.expression = "price >= 0", .name = "ck_products_price"},
                    UniqueConstraint{.columns = {"name", "category_id"}, .name = "uq_products_name"}},
@@ -110,12 +110,7 @@ TEST_CASE("create_table: identity, generated, collation, composite keys, foreign
                             .referred_table = {"ecommerce", "orders"},
                             .referred_columns = {"id"},
                             .name = "fk_lines_order",
-                            .on_delete = "cascade",
-                            .on_update = "NO ACTION",
-                            .match = "full",
-                            .deferrable = true,
-                            .initially_deferred = true,
-                            .not_valid = true}},
+                            .options = {.on_delete = FkAction::Cascade, .on_update = FkAction::SetDefault, .match = FkMatch::Full, .deferrable = true, .initially_deferred = true, .not_valid = true}}},
       {.if_not_exists = true});
   op.create_table({"audit", "events"},
                   {Column("id", BigInteger()).identity({.always = true, .start = 100, .increment = 10}),
@@ -139,7 +134,7 @@ TEST_CASE("create_table: identity, generated, collation, composite keys, foreign
             "    PRIMARY KEY (order_id, line_no),\n"
             // NOT VALID is meaningless in CREATE TABLE (the table is empty), so it is left out.
             "    CONSTRAINT fk_lines_order FOREIGN KEY (order_id) REFERENCES ecommerce.orders (id) MATCH FULL "
-            "ON DELETE CASCADE ON UPDATE NO ACTION DEFERRABLE INITIALLY DEFERRED\n"
+            "ON DELETE CASCADE ON UPDATE SET DEFAULT DEFERRABLE INITIALLY DEFERRED\n"
             ")",
             "CREATE TABLE audit.events (\n"
             "    id BIGINT GENERATED ALWAYS AS IDENTITY (START WITH 100 INCREMENT BY 10) NOT NULL,\n"
@@ -152,10 +147,33 @@ TEST_CASE("create_table: identity, generated, collation, composite keys, foreign
             "CREATE TABLE empty ()"});
 }
 
-TEST_CASE("referential actions outside PostgreSQL's keywords are refused, not pasted", "[ops][table]") {
+// Referential actions are enumerators: a string (a typo, or SQL to paste) does not compile.
+template <class... Args>
+concept references_accepts = requires(Column c, Args... args) { c.references(args...); };
+static_assert(references_accepts<QualifiedName, std::string, FkAction>);
+static_assert(!references_accepts<QualifiedName, std::string, const char*>);
+static_assert(!std::is_assignable_v<FkAction&, const char*>);
+static_assert(!std::is_assignable_v<IndexMethod&, const char*>);
+
+TEST_CASE("every referential action renders as its SQL words, anything else is refused, not pasted", "[ops][table]") {
   Ops op;
-  op.create_table("t", {Column("a", Integer()).references("u", "id", "CASCADE; DROP TABLE u")});
-  CHECK_THROWS_WITH(ops::render_sql(op.operations().front()), Catch::Contains("on_delete must be one of"));
+  op.create_table("t", {Column("a", Integer()).references("u", "id", FkAction::NoAction),
+                        Column("b", Integer()).references("u", "id", FkAction::Restrict),
+                        Column("c", Integer()).references("u", "id", FkAction::Cascade),
+                        Column("d", Integer()).references("u", "id", FkAction::SetNull),
+                        Column("e", Integer()).references({.table = "u", .column = "id",
+                                                           .options = {.on_update = FkAction::SetDefault}})});
+  CHECK(sql_of(op) == std::vector<std::string>{"CREATE TABLE t (\n"
+                                               "    a INTEGER REFERENCES u (id),\n"
+                                               "    b INTEGER REFERENCES u (id) ON DELETE RESTRICT,\n"
+                                               "    c INTEGER REFERENCES u (id) ON DELETE CASCADE,\n"
+                                               "    d INTEGER REFERENCES u (id) ON DELETE SET NULL,\n"
+                                               "    e INTEGER REFERENCES u (id) ON UPDATE SET DEFAULT\n"
+                                               ")"});
+  CHECK(sql_keyword(FkAction::NoAction) == "NO ACTION");
+  Ops cast;
+  cast.create_table("t", {Column("a", Integer()).references("u", "id", static_cast<FkAction>(42))});
+  CHECK_THROWS_WITH(ops::render_sql(cast.operations().front()), Catch::Contains("FkAction holds no enumerator: 42"));
 }
 
 TEST_CASE("drop_table with IF EXISTS and CASCADE", "[ops][table]") {
@@ -173,7 +191,8 @@ TEST_CASE("add_column and drop_column", "[ops][column]") {
                 {.if_not_exists = true});
   op.add_column("orders", Column("customer_id", UUID()).references(
                               {.table = {"ecommerce", "customers"}, .column = "id", .name = "fk_orders_customer",
-                               .on_delete = "RESTRICT", .on_update = "CASCADE", .deferrable = true}));
+                               .options = {.on_delete = FkAction::Restrict, .on_update = FkAction::Cascade,
+                                           .deferrable = true}}));
   op.drop_column({"ecommerce", "customers"}, "email");
   op.drop_column("orders", "User", {.if_exists = true, .cascade = true});
   CHECK(sql_of(op) ==
@@ -192,10 +211,10 @@ TEST_CASE("create_index and drop_index with every option", "[ops][index]") {
   op.create_index("ix_customers_email", {"ecommerce", "customers"}, {"email"},
                   {.unique = true, .where = "deleted_at IS NULL"});
   op.create_index("ix_lower_email", {"ecommerce", "customers"}, {text("lower(email)"), "id"});
-  op.create_index("ix_tags", "products", {"tags"}, {.method = "gin"});
-  op.create_index("ix_cover", "orders", {"customer_id"}, {.include = {"total", "Status"}, .if_not_exists = true});
+  op.create_index("ix_tags", "products", {"tags"}, {.method = IndexMethod::Gin});
+  op.create_index("ix_cover", "orders", {"customer_id"}, {.include = {"total", "Status"}}, {.if_not_exists = true});
   op.create_index("ix_sku", "products", {"sku"}, {.unique = true, .nulls_not_distinct = true});
-  op.create_index("", "products", {"created_at"}, {.method = "brin"});
+  op.create_index("", "products", {"created_at"}, {.method = IndexMethod::Brin});
   op.drop_index("ix_customers_email", {.schema = "ecommerce"});
   op.drop_index("ix_tags", {.if_exists = true, .cascade = true});
   CHECK(sql_of(op) ==
@@ -210,11 +229,22 @@ TEST_CASE("create_index and drop_index with every option", "[ops][index]") {
             "DROP INDEX IF EXISTS ix_tags CASCADE"});
 }
 
+TEST_CASE("every index method renders as its USING word, btree, PostgreSQL's default, is left unsaid", "[ops][index]") {
+  Ops op;
+  for (auto m : {IndexMethod::BTree, IndexMethod::Hash, IndexMethod::Gist, IndexMethod::SpGist, IndexMethod::Gin,
+                 IndexMethod::Brin})
+    op.create_index("", "t", {"a"}, {.method = m});
+  CHECK(sql_of(op) == std::vector<std::string>{"CREATE INDEX ON t (a)", "CREATE INDEX ON t USING hash (a)",
+                                               "CREATE INDEX ON t USING gist (a)", "CREATE INDEX ON t USING spgist (a)",
+                                               "CREATE INDEX ON t USING gin (a)", "CREATE INDEX ON t USING brin (a)"});
+  CHECK(sql_keyword(IndexMethod::BTree) == "btree");
+}
+
 TEST_CASE("concurrent index operations are recorded inside an autocommit block", "[ops][index]") {
   Ops op;
-  op.create_index("ix_a", "t", {"a"}, {.concurrently = true});
+  op.create_index("ix_a", "t", {"a"}, {}, {.concurrently = true});
   op.autocommit_block([&] {
-    op.create_index("ix_b", "t", {"b"}, {.concurrently = true});
+    op.create_index("ix_b", "t", {"b"}, {}, {.concurrently = true});
     op.drop_index("ix_c", {.concurrently = true, .if_exists = true});
   });
   const auto& ops = op.operations();

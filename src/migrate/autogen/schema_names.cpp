@@ -76,7 +76,7 @@ schema::Catalog rename_schemas(schema::Catalog catalog, const SchemaNames& names
     }
     for (auto& index : t.indexes) {
       rename(index.keys, names);
-      rename(index.where, names);
+      rename(index.options.where, names);
     }
     if (t.partition_by) rename(t.partition_by->keys, names);
     for (auto& p : t.partitions) rename(p.name, names);

@@ -5,13 +5,20 @@
 
 #include <pqxx/pqxx>
 
+#include <fmt/format.h>
+
 #include <migrate/error.hpp>
 
 #include "migrate/db/connection.hpp"
+#include "migrate/schema/catalog_codes.hpp"
 
 namespace migrate::db {
 
 using schema::Catalog;
+using schema::display;
+using schema::fk_action_from_catalog;
+using schema::fk_match_from_catalog;
+using schema::index_method_from_catalog;
 using schema::Table;
 
 namespace {
@@ -81,14 +88,6 @@ PartitionBy parse_partition_key(const std::string& def) {
   }
   flush();
   return p;
-}
-
-std::string referential_action(const std::string& code) {
-  if (code == "r") return "RESTRICT";
-  if (code == "c") return "CASCADE";
-  if (code == "n") return "SET NULL";
-  if (code == "d") return "SET DEFAULT";
-  return "";  // 'a': NO ACTION, PostgreSQL's default, which a declaration leaves unsaid
 }
 
 // pg_get_constraintdef's "CHECK ((price >= (0)::numeric)) NOT VALID" to the expression inside.
@@ -189,22 +188,23 @@ Catalog read_catalog(pqxx::transaction_base& tx, const std::vector<std::string>&
       t->constraints.emplace_back(PrimaryKeyConstraint{.columns = columns, .name = name});
     } else if (type == "u") {
       t->constraints.emplace_back(UniqueConstraint{.columns = columns, .name = name,
-                                                   .nulls_not_distinct = r[13].as<bool>(),
-                                                   .deferrable = r[11].as<bool>(),
-                                                   .initially_deferred = r[12].as<bool>()});
+                                                   .options = {.nulls_not_distinct = r[13].as<bool>(),
+                                                               .deferrable = r[11].as<bool>(),
+                                                               .initially_deferred = r[12].as<bool>()}});
     } else if (type == "c") {
       t->constraints.emplace_back(CheckConstraint{.expression = check_expression(r[3].as<std::string>()), .name = name});
     } else {
+      const std::string fk = fmt::format("foreign key {} on {}", name, display(t->name));
       t->constraints.emplace_back(ForeignKeyConstraint{
           .columns = columns,
           .referred_table = QualifiedName(str(r[5]), str(r[6])),
           .referred_columns = split(str(r[7])),
           .name = name,
-          .on_delete = referential_action(str(r[8])),
-          .on_update = referential_action(str(r[9])),
-          .match = str(r[10]) == "f" ? "FULL" : "",
-          .deferrable = r[11].as<bool>(),
-          .initially_deferred = r[12].as<bool>()});
+          .options = {.on_delete = fk_action_from_catalog(str(r[8]), fk),
+                      .on_update = fk_action_from_catalog(str(r[9]), fk),
+                      .match = fk_match_from_catalog(str(r[10]), fk),
+                      .deferrable = r[11].as<bool>(),
+                      .initially_deferred = r[12].as<bool>()}});
     }
   }
 
@@ -229,16 +229,17 @@ Catalog read_catalog(pqxx::transaction_base& tx, const std::vector<std::string>&
     if (!t) continue;
     Index index;
     index.name = r[1].as<std::string>();
-    index.unique = r[2].as<bool>();
-    index.method = r[3].as<std::string>() == "btree" ? "" : r[3].as<std::string>();
-    index.where = opt(r[4]);
-    index.nulls_not_distinct = r[6].as<bool>();
+    index.options.unique = r[2].as<bool>();
+    index.options.method =
+        index_method_from_catalog(r[3].as<std::string>(), fmt::format("index {} on {}", index.name, display(t->name)));
+    index.options.where = opt(r[4]);
+    index.options.nulls_not_distinct = r[6].as<bool>();
     const auto key_count = static_cast<size_t>(r[5].as<int>());
     auto keys = split(str(r[7]));
     for (size_t k = 0; k < keys.size(); ++k) {
       const bool expression = keys[k].front() == 'e';
       std::string text_ = keys[k].substr(1);
-      if (k >= key_count) index.include.push_back(text_);
+      if (k >= key_count) index.options.include.push_back(text_);
       else if (expression) index.keys.emplace_back(text(text_));
       else index.keys.emplace_back(text_);
     }

@@ -123,7 +123,7 @@ struct Describer {
   std::string operator()(const op::AlterColumn& a) const { return alter_text(a); }
 
   std::string operator()(const op::CreateIndex& c) const {
-    return fmt::format("create {}index {} on {} ({})", c.index.unique ? "unique " : "",
+    return fmt::format("create {}index {} on {} ({})", c.index.options.unique ? "unique " : "",
                        shown(QualifiedName(c.table.schema, c.index.name)), shown(c.table), keys(c.index.keys));
   }
   std::string operator()(const op::DropIndex& d) const { return "drop index " + shown(d.index); }

@@ -85,11 +85,10 @@ void Ops::alter_column(QualifiedName table, std::string column, AlterColumnOptio
   record(op::AlterColumn{std::move(table), std::move(column), std::move(options)});
 }
 
-void Ops::create_index(std::string name, QualifiedName table, std::vector<IndexKey> keys, IndexOptions options) {
-  op::CreateIndex i{std::move(table),
-                    Index{std::move(name), std::move(keys), options.unique, std::move(options.where),
-                          std::move(options.method), std::move(options.include), options.nulls_not_distinct},
-                    options.concurrently, options.if_not_exists};
+void Ops::create_index(std::string name, QualifiedName table, std::vector<IndexKey> keys, IndexOptions options,
+                       CreateIndexOptions build) {
+  op::CreateIndex i{std::move(table), Index{std::move(name), std::move(keys), std::move(options)}, build.concurrently,
+                    build.if_not_exists};
   if (i.concurrently) record_outside_transaction(std::move(i));
   else record(std::move(i));
 }
@@ -107,13 +106,12 @@ void Ops::create_primary_key(std::string name, QualifiedName table, std::vector<
 
 void Ops::create_unique_constraint(std::string name, QualifiedName table, std::vector<std::string> columns,
                                    UniqueOptions options) {
-  add_constraint(std::move(table), UniqueConstraint{std::move(columns), std::move(name), options.nulls_not_distinct,
-                                                    options.deferrable, options.initially_deferred});
+  add_constraint(std::move(table), UniqueConstraint{std::move(columns), std::move(name), options});
 }
 
 void Ops::create_check_constraint(std::string name, QualifiedName table, std::string condition,
                                   CheckOptions options) {
-  add_constraint(std::move(table), CheckConstraint{std::move(condition), std::move(name), options.not_valid});
+  add_constraint(std::move(table), CheckConstraint{std::move(condition), std::move(name), options});
 }
 
 void Ops::create_foreign_key(std::string name, QualifiedName source, QualifiedName referent,
@@ -121,9 +119,7 @@ void Ops::create_foreign_key(std::string name, QualifiedName source, QualifiedNa
                              ForeignKeyOptions options) {
   add_constraint(std::move(source),
                  ForeignKeyConstraint{std::move(local_columns), std::move(referent), std::move(remote_columns),
-                                      std::move(name), std::move(options.on_delete), std::move(options.on_update),
-                                      std::move(options.match), options.deferrable, options.initially_deferred,
-                                      options.not_valid});
+                                      std::move(name), options});
 }
 
 void Ops::add_constraint(QualifiedName table, Constraint constraint) {

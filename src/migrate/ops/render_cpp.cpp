@@ -31,8 +31,19 @@ struct Designated {
     if (!value.empty()) add(name, cpp_string(value));
     return *this;
   }
+  // An enumerator, unless it is the default that PostgreSQL leaves unsaid.
+  template <class E>
+  Designated& enumerator(const char* name, E value) {
+    if (value != E{}) add(name, cpp_enum(value));
+    return *this;
+  }
   Designated& opt(const char* name, const std::optional<std::string>& value) {
     if (value) add(name, cpp_string(*value));
+    return *this;
+  }
+  // A nested options struct, left out when all of it has its defaults.
+  Designated& nested(const char* name, const Designated& inner) {
+    if (!inner.empty()) add(name, inner.str());
     return *this;
   }
   template <class T>
@@ -45,6 +56,34 @@ struct Designated {
   // ", {...}" as a trailing argument, or nothing when every option has its default.
   std::string arg() const { return empty() ? "" : ", " + str(); }
 };
+
+Designated unique_options(const UniqueOptions& o) {
+  Designated d;
+  d.flag("nulls_not_distinct", o.nulls_not_distinct).flag("deferrable", o.deferrable);
+  d.flag("initially_deferred", o.initially_deferred);
+  return d;
+}
+
+Designated check_options(const CheckOptions& o) {
+  Designated d;
+  d.flag("not_valid", o.not_valid);
+  return d;
+}
+
+Designated foreign_key_options(const ForeignKeyOptions& o) {
+  Designated d;
+  d.enumerator("on_delete", o.on_delete).enumerator("on_update", o.on_update).enumerator("match", o.match);
+  d.flag("deferrable", o.deferrable).flag("initially_deferred", o.initially_deferred).flag("not_valid", o.not_valid);
+  return d;
+}
+
+Designated index_options(const IndexOptions& o) {
+  Designated d;
+  d.flag("unique", o.unique).opt("where", o.where).enumerator("method", o.method);
+  if (!o.include.empty()) d.add("include", cpp_strings(o.include));
+  d.flag("nulls_not_distinct", o.nulls_not_distinct);
+  return d;
+}
 
 std::string name(const QualifiedName& n) {
   if (n.schema.empty()) return cpp_string(n.name);
@@ -95,8 +134,8 @@ std::string column(const Column& c) {
   if (o.references) {
     const auto& r = *o.references;
     Designated d;
-    d.add("table", name(r.table)).str("column", r.column).str("name", r.name).str("on_delete", r.on_delete);
-    d.str("on_update", r.on_update).flag("deferrable", r.deferrable).flag("initially_deferred", r.initially_deferred);
+    d.add("table", name(r.table)).str("column", r.column).str("name", r.name);
+    d.nested("options", foreign_key_options(r.options));
     out += ".references(" + d.str() + ")";
   }
   if (o.comment) out += ".comment(" + cpp_string(*o.comment) + ")";
@@ -113,17 +152,15 @@ std::string constraint(const Constraint& k) {
           d.add("columns", cpp_strings(c.columns)).str("name", c.name);
           return "PrimaryKeyConstraint" + d.str();
         } else if constexpr (std::is_same_v<T, UniqueConstraint>) {
-          d.add("columns", cpp_strings(c.columns)).str("name", c.name).flag("nulls_not_distinct", c.nulls_not_distinct);
-          d.flag("deferrable", c.deferrable).flag("initially_deferred", c.initially_deferred);
+          d.add("columns", cpp_strings(c.columns)).str("name", c.name).nested("options", unique_options(c.options));
           return "UniqueConstraint" + d.str();
         } else if constexpr (std::is_same_v<T, CheckConstraint>) {
-          d.str("expression", c.expression).str("name", c.name).flag("not_valid", c.not_valid);
+          d.str("expression", c.expression).str("name", c.name).nested("options", check_options(c.options));
           return "CheckConstraint" + d.str();
         } else {
           d.add("columns", cpp_strings(c.columns)).add("referred_table", name(c.referred_table));
           d.add("referred_columns", cpp_strings(c.referred_columns)).str("name", c.name);
-          d.str("on_delete", c.on_delete).str("on_update", c.on_update).str("match", c.match);
-          d.flag("deferrable", c.deferrable).flag("initially_deferred", c.initially_deferred).flag("not_valid", c.not_valid);
+          d.nested("options", foreign_key_options(c.options));
           return "ForeignKeyConstraint" + d.str();
         }
       },
@@ -225,12 +262,12 @@ struct Printer {
 
   std::string operator()(const op::CreateIndex& c) const {
     const auto& i = c.index;
-    Designated d;
-    d.flag("unique", i.unique).opt("where", i.where).str("method", i.method);
-    if (!i.include.empty()) d.add("include", cpp_strings(i.include));
-    d.flag("nulls_not_distinct", i.nulls_not_distinct).flag("concurrently", c.concurrently);
-    d.flag("if_not_exists", c.if_not_exists);
-    return "op.create_index(" + cpp_string(i.name) + ", " + name(c.table) + ", " + keys(i.keys) + d.arg() + ");";
+    Designated index = index_options(i.options);
+    Designated build;
+    build.flag("concurrently", c.concurrently).flag("if_not_exists", c.if_not_exists);
+    // The build options come second: an index with default options still prints its {}.
+    std::string options = build.empty() ? index.arg() : ", " + index.str() + build.arg();
+    return "op.create_index(" + cpp_string(i.name) + ", " + name(c.table) + ", " + keys(i.keys) + options + ");";
   }
   std::string operator()(const op::DropIndex& i) const {
     Designated d;
@@ -243,26 +280,19 @@ struct Printer {
     return std::visit(
         [&](const auto& c) -> std::string {
           using T = std::decay_t<decltype(c)>;
-          Designated d;
           if constexpr (std::is_same_v<T, PrimaryKeyConstraint>) {
             return fmt::format("op.create_primary_key({}, {}, {});", cpp_string(c.name), name(a.table),
                                cpp_strings(c.columns));
           } else if constexpr (std::is_same_v<T, UniqueConstraint>) {
-            d.flag("nulls_not_distinct", c.nulls_not_distinct).flag("deferrable", c.deferrable);
-            d.flag("initially_deferred", c.initially_deferred);
             return fmt::format("op.create_unique_constraint({}, {}, {}{});", cpp_string(c.name), name(a.table),
-                               cpp_strings(c.columns), d.arg());
+                               cpp_strings(c.columns), unique_options(c.options).arg());
           } else if constexpr (std::is_same_v<T, CheckConstraint>) {
-            d.flag("not_valid", c.not_valid);
             return fmt::format("op.create_check_constraint({}, {}, {}{});", cpp_string(c.name), name(a.table),
-                               cpp_string(c.expression), d.arg());
+                               cpp_string(c.expression), check_options(c.options).arg());
           } else {
-            d.str("on_delete", c.on_delete).str("on_update", c.on_update).str("match", c.match);
-            d.flag("deferrable", c.deferrable).flag("initially_deferred", c.initially_deferred);
-            d.flag("not_valid", c.not_valid);
             return fmt::format("op.create_foreign_key({}, {}, {}, {}, {}{});", cpp_string(c.name), name(a.table),
                                name(c.referred_table), cpp_strings(c.columns), cpp_strings(c.referred_columns),
-                               d.arg());
+                               foreign_key_options(c.options).arg());
           }
         },
         a.constraint);

@@ -22,4 +22,9 @@ std::string cpp_string(const std::string& text);
 // {"a", "b"}
 std::string cpp_strings(const std::vector<std::string>& texts);
 
+// The enumerator as a revision writes it: FkAction::Cascade, FkMatch::Full, IndexMethod::Gin.
+std::string cpp_enum(FkAction action);
+std::string cpp_enum(FkMatch match);
+std::string cpp_enum(IndexMethod method);
+
 }  // namespace migrate::ops

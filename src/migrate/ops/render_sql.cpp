@@ -34,28 +34,26 @@ std::string literals(const std::vector<std::string>& values) {
   return join(quoted);
 }
 
-// Referential actions and MATCH are SQL keywords chosen from a fixed set; anything else would be
-// pasted into the statement, so it is refused rather than quoted.
-std::string keyword_choice(const std::string& word, std::initializer_list<const char*> allowed, const char* what) {
-  std::string upper;
-  for (char c : word) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  for (const char* a : allowed)
-    if (upper == a) return upper;
-  throw RevisionError(fmt::format("{} must be one of the SQL keywords PostgreSQL accepts, not '{}'", what, word));
-}
-
-std::string referential_actions(const std::string& on_delete, const std::string& on_update) {
-  static const std::initializer_list<const char*> actions = {"CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT",
-                                                             "NO ACTION"};
+// NO ACTION is PostgreSQL's default: left unsaid, as a declaration that never named it reads.
+std::string referential_actions(FkAction on_delete, FkAction on_update) {
   std::string out;
-  if (!on_delete.empty()) out += " ON DELETE " + keyword_choice(on_delete, actions, "on_delete");
-  if (!on_update.empty()) out += " ON UPDATE " + keyword_choice(on_update, actions, "on_update");
+  if (on_delete != FkAction::NoAction) out += " ON DELETE " + std::string(sql_keyword(on_delete));
+  if (on_update != FkAction::NoAction) out += " ON UPDATE " + std::string(sql_keyword(on_update));
   return out;
 }
 
 std::string deferrability(bool deferrable, bool initially_deferred) {
   if (!deferrable) return "";
   return initially_deferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE";
+}
+
+// What follows REFERENCES t (c) in a table constraint and in a column's inline clause.
+std::string references_options(const ForeignKeyOptions& o, bool with_not_valid) {
+  std::string sql;
+  if (o.match != FkMatch::Simple) sql += " MATCH " + std::string(sql_keyword(o.match));
+  sql += referential_actions(o.on_delete, o.on_update) + deferrability(o.deferrable, o.initially_deferred);
+  if (with_not_valid && o.not_valid) sql += " NOT VALID";
+  return sql;
 }
 
 std::string constraint_prefix(const std::string& name) {
@@ -240,13 +238,13 @@ struct Renderer {
   }
 
   Out operator()(const op::CreateIndex& c) const {
-    const auto& i = c.index;
+    const auto& i = c.index.options;
     std::string sql = fmt::format("CREATE {}INDEX {}{}", i.unique ? "UNIQUE " : "", c.concurrently ? "CONCURRENTLY " : "",
                                   c.if_not_exists ? "IF NOT EXISTS " : "");
-    if (!i.name.empty()) sql += quote_ident(i.name) + " ";
+    if (!c.index.name.empty()) sql += quote_ident(c.index.name) + " ";
     sql += "ON " + quote_name(c.table);
-    if (!i.method.empty()) sql += " USING " + quote_ident(i.method);
-    sql += " (" + key_list(i.keys) + ")";
+    if (i.method != IndexMethod::BTree) sql += " USING " + std::string(sql_keyword(i.method));
+    sql += " (" + key_list(c.index.keys) + ")";
     if (!i.include.empty()) sql += " INCLUDE (" + idents(i.include) + ")";
     if (i.nulls_not_distinct) sql += " NULLS NOT DISTINCT";
     if (i.where) sql += " WHERE " + *i.where;
@@ -347,7 +345,7 @@ std::string column_definition(const Column& column, bool inline_primary_key) {
   if (o.references) {
     const auto& r = *o.references;
     sql += " " + constraint_prefix(r.name) + "REFERENCES " + quote_name(r.table) + " (" + quote_ident(r.column) + ")" +
-           referential_actions(r.on_delete, r.on_update) + deferrability(r.deferrable, r.initially_deferred);
+           references_options(r.options, false);
   }
   return sql;
 }
@@ -360,17 +358,15 @@ std::string constraint_definition(const Constraint& constraint, bool with_not_va
         if constexpr (std::is_same_v<T, PrimaryKeyConstraint>) {
           sql += "PRIMARY KEY (" + idents(c.columns) + ")";
         } else if constexpr (std::is_same_v<T, UniqueConstraint>) {
-          sql += std::string("UNIQUE ") + (c.nulls_not_distinct ? "NULLS NOT DISTINCT " : "") + "(" + idents(c.columns) +
-                 ")" + deferrability(c.deferrable, c.initially_deferred);
+          sql += std::string("UNIQUE ") + (c.options.nulls_not_distinct ? "NULLS NOT DISTINCT " : "") + "(" +
+                 idents(c.columns) + ")" + deferrability(c.options.deferrable, c.options.initially_deferred);
         } else if constexpr (std::is_same_v<T, CheckConstraint>) {
           sql += "CHECK (" + c.expression + ")";
-          if (with_not_valid && c.not_valid) sql += " NOT VALID";
+          if (with_not_valid && c.options.not_valid) sql += " NOT VALID";
         } else {
           sql += "FOREIGN KEY (" + idents(c.columns) + ") REFERENCES " + quote_name(c.referred_table) + " (" +
                  idents(c.referred_columns) + ")";
-          if (!c.match.empty()) sql += " MATCH " + keyword_choice(c.match, {"FULL", "SIMPLE"}, "match");
-          sql += referential_actions(c.on_delete, c.on_update) + deferrability(c.deferrable, c.initially_deferred);
-          if (with_not_valid && c.not_valid) sql += " NOT VALID";
+          sql += references_options(c.options, with_not_valid);
         }
         return sql;
       },

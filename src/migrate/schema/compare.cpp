@@ -7,7 +7,6 @@
 
 #include "migrate/ops/render_sql.hpp"
 #include "migrate/schema/create_operations.hpp"
-#include "migrate/schema/equivalent.hpp"
 #include "migrate/schema/partition_bound.hpp"
 
 namespace migrate::schema {
@@ -36,21 +35,21 @@ bool same_constraint(const Constraint& wanted, const Constraint& found) {
         const auto& f = std::get<T>(found);
         if constexpr (std::is_same_v<T, PrimaryKeyConstraint>) return w.columns == f.columns;
         else if constexpr (std::is_same_v<T, UniqueConstraint>)
-          return w.columns == f.columns && w.nulls_not_distinct == f.nulls_not_distinct &&
-                 w.deferrable == f.deferrable && w.initially_deferred == f.initially_deferred;
+          return w.columns == f.columns && w.options == f.options;
         else if constexpr (std::is_same_v<T, CheckConstraint>) return w.expression == f.expression;
         else
+          // NOT VALID is how a constraint was added, not what it is.
           return w.columns == f.columns && w.referred_table == f.referred_table &&
-                 w.referred_columns == f.referred_columns && same_action(w.on_delete, f.on_delete) &&
-                 same_action(w.on_update, f.on_update) && same_match(w.match, f.match) &&
-                 w.deferrable == f.deferrable && w.initially_deferred == f.initially_deferred;
+                 w.referred_columns == f.referred_columns && w.options.on_delete == f.options.on_delete &&
+                 w.options.on_update == f.options.on_update && w.options.match == f.options.match &&
+                 w.options.deferrable == f.options.deferrable &&
+                 w.options.initially_deferred == f.options.initially_deferred;
       },
       wanted);
 }
 
 bool same_index(const Index& w, const Index& f) {
-  return w.unique == f.unique && same_method(w.method, f.method) && w.keys == f.keys && w.include == f.include &&
-         w.nulls_not_distinct == f.nulls_not_distinct && w.where == f.where;
+  return w.keys == f.keys && w.options == f.options;
 }
 
 bool is_foreign_key(const Constraint& c) { return std::holds_alternative<ForeignKeyConstraint>(c); }

@@ -127,10 +127,7 @@ Table table_from_model(const ModelDefinition& m) {
                                                       .referred_table = r.table,
                                                       .referred_columns = {r.column},
                                                       .name = r.name,
-                                                      .on_delete = r.on_delete,
-                                                      .on_update = r.on_update,
-                                                      .deferrable = r.deferrable,
-                                                      .initially_deferred = r.initially_deferred});
+                                                      .options = r.options});
     }
   }
   for (const auto& c : m.constraints) {
