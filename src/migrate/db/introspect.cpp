@@ -91,6 +91,19 @@ std::string referential_action(const std::string& code) {
   return "";  // 'a': NO ACTION, PostgreSQL's default, which a declaration leaves unsaid
 }
 
+// Only what differs from what PostgreSQL picks when a declaration leaves it unsaid (START WITH
+// the first value in the sequence's direction, INCREMENT BY 1), as for referential actions: a
+// model that says nothing compares equal to the database it built.
+Identity identity_of(const std::string& kind, const pqxx::field& start, const pqxx::field& increment) {
+  Identity id{.always = kind == "a"};
+  if (increment.is_null()) return id;  // no sequence visible: nothing more to say
+  const auto step = increment.as<std::int64_t>();
+  const auto first = start.as<std::int64_t>();
+  if (step != 1) id.increment = step;
+  if (first != (step > 0 ? 1 : -1)) id.start = first;
+  return id;
+}
+
 // pg_get_constraintdef's "CHECK ((price >= (0)::numeric)) NOT VALID" to the expression inside.
 std::string check_expression(std::string def) {
   const std::string not_valid = " NOT VALID";
@@ -138,12 +151,15 @@ Catalog read_catalog(pqxx::transaction_base& tx, const std::vector<std::string>&
       SELECT a.attrelid::text, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
              pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated,
              col_description(a.attrelid, a.attnum),
-             CASE WHEN a.attcollation <> t.typcollation THEN co.collname END
+             CASE WHEN a.attcollation <> t.typcollation THEN co.collname END, sq.seqstart, sq.seqincrement
       FROM pg_attribute a
       JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
       JOIN pg_type t ON t.oid = a.atttypid
       LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
       LEFT JOIN pg_collation co ON co.oid = a.attcollation
+      LEFT JOIN pg_depend dep ON a.attidentity <> '' AND dep.classid = 'pg_class'::regclass AND dep.deptype = 'i'
+        AND dep.refclassid = 'pg_class'::regclass AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum
+      LEFT JOIN pg_sequence sq ON sq.seqrelid = dep.objid
       WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND NOT c.relispartition
         AND n.nspname = ANY($1::text[])
       ORDER BY a.attrelid, a.attnum)",
@@ -154,7 +170,7 @@ Catalog read_catalog(pqxx::transaction_base& tx, const std::vector<std::string>&
     c.options.nullable = !r[3].as<bool>();
     const std::string identity = str(r[5]);
     const std::string generated = str(r[6]);
-    if (!identity.empty()) c.options.identity = Identity{.always = identity == "a"};
+    if (!identity.empty()) c.options.identity = identity_of(identity, r[9], r[10]);
     if (!generated.empty()) c.options.generated = opt(r[4]);
     else c.options.server_default = opt(r[4]);
     c.options.comment = opt(r[7]);
@@ -172,7 +188,7 @@ Catalog read_catalog(pqxx::transaction_base& tx, const std::vector<std::string>&
                                    JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num
                                    ORDER BY k.ord), chr(31)),
              con.confdeltype, con.confupdtype, con.confmatchtype, con.condeferrable, con.condeferred,
-             coalesce(ix.indnullsnotdistinct, false)
+             coalesce(ix.indnullsnotdistinct, false), con.convalidated
       FROM pg_constraint con
       JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
       LEFT JOIN pg_class fc ON fc.oid = con.confrelid LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
@@ -193,7 +209,8 @@ Catalog read_catalog(pqxx::transaction_base& tx, const std::vector<std::string>&
                                                    .deferrable = r[11].as<bool>(),
                                                    .initially_deferred = r[12].as<bool>()});
     } else if (type == "c") {
-      t->constraints.emplace_back(CheckConstraint{.expression = check_expression(r[3].as<std::string>()), .name = name});
+      t->constraints.emplace_back(CheckConstraint{.expression = check_expression(r[3].as<std::string>()), .name = name,
+                                                  .not_valid = !r[14].as<bool>()});
     } else {
       t->constraints.emplace_back(ForeignKeyConstraint{
           .columns = columns,
@@ -204,7 +221,8 @@ Catalog read_catalog(pqxx::transaction_base& tx, const std::vector<std::string>&
           .on_update = referential_action(str(r[9])),
           .match = str(r[10]) == "f" ? "FULL" : "",
           .deferrable = r[11].as<bool>(),
-          .initially_deferred = r[12].as<bool>()});
+          .initially_deferred = r[12].as<bool>(),
+          .not_valid = !r[14].as<bool>()});
     }
   }
 
