@@ -113,9 +113,22 @@ std::string check_expression(std::string def) {
   return def;
 }
 
-Catalog read_catalog(pqxx::transaction_base& tx, const std::vector<std::string>& schemas) {
+// Extension members (pg_depend deptype 'e'): `kind` is the catalog the object lives in. Both
+// arguments are constants of this file, never input, so the condition is spelled once.
+std::string not_extension_member(const char* kind, const char* oid) {
+  return std::string("NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '") + kind +
+         "'::regclass AND e.objid = " + oid + " AND e.deptype = 'e')";
+}
+
+bool excluded(const QualifiedName& table, const std::vector<QualifiedName>& exclude) {
+  for (const auto& x : exclude)
+    if (x.name == table.name && (x.schema.empty() || x.schema == table.schema)) return true;
+  return false;
+}
+
+Catalog read_catalog(pqxx::transaction_base& tx, const IntrospectOptions& options) {
   Catalog catalog;
-  const std::string wanted = schema_array(schemas);
+  const std::string wanted = schema_array(options.schemas);
   std::map<std::string, size_t> by_oid;  // table oid (as text) -> index in catalog.tables
 
   for (const auto& r : tx.exec_params(R"(
@@ -123,10 +136,13 @@ Catalog read_catalog(pqxx::transaction_base& tx, const std::vector<std::string>&
              CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname = ANY($1::text[])
+        AND )" + not_extension_member("pg_class", "c.oid") + R"(
       ORDER BY n.nspname, c.relname)",
                                       wanted)) {
     Table t;
     t.name = QualifiedName(r[1].as<std::string>(), r[2].as<std::string>());
+    // Left out here, so its columns, constraints and indexes find no table below either.
+    if (excluded(t.name, options.exclude_tables)) continue;
     t.comment = opt(r[3]);
     if (!r[4].is_null()) t.partition_by = parse_partition_key(r[4].as<std::string>());
     by_oid[r[0].as<std::string>()] = catalog.tables.size();
@@ -141,7 +157,7 @@ Catalog read_catalog(pqxx::transaction_base& tx, const std::vector<std::string>&
       SELECT i.inhparent::text, n.nspname, c.relname, pg_get_expr(c.relpartbound, c.oid)
       FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_namespace n ON n.oid = c.relnamespace
       JOIN pg_namespace pn ON pn.oid = (SELECT relnamespace FROM pg_class WHERE oid = i.inhparent)
-      WHERE c.relispartition AND pn.nspname = ANY($1::text[])
+      WHERE c.relispartition AND pn.nspname = ANY($1::text[]) AND )" + not_extension_member("pg_class", "c.oid") + R"(
       ORDER BY n.nspname, c.relname)",
                                       wanted))
     if (Table* t = table_of(r[0]))
@@ -267,7 +283,7 @@ Catalog read_catalog(pqxx::transaction_base& tx, const std::vector<std::string>&
       SELECT n.nspname, t.typname,
              array_to_string(ARRAY(SELECT enumlabel FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder), chr(31))
       FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-      WHERE t.typtype = 'e' AND n.nspname = ANY($1::text[])
+      WHERE t.typtype = 'e' AND n.nspname = ANY($1::text[]) AND )" + not_extension_member("pg_type", "t.oid") + R"(
       ORDER BY n.nspname, t.typname)",
                                       wanted))
     catalog.enums.push_back({QualifiedName(r[0].as<std::string>(), r[1].as<std::string>()), split(str(r[2]))});
@@ -277,10 +293,12 @@ Catalog read_catalog(pqxx::transaction_base& tx, const std::vector<std::string>&
       SELECT s.schemaname, s.sequencename, s.data_type::text, s.start_value, s.increment_by, s.min_value,
              s.max_value, s.cache_size, s.cycle
       FROM pg_sequences s
+      JOIN pg_namespace n ON n.nspname = s.schemaname
+      JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = s.sequencename
       WHERE s.schemaname = ANY($1::text[])
         AND NOT EXISTS (SELECT 1 FROM pg_depend d
-                        WHERE d.classid = 'pg_class'::regclass AND d.deptype = 'i'
-                          AND d.objid = format('%I.%I', s.schemaname, s.sequencename)::regclass)
+                        WHERE d.classid = 'pg_class'::regclass AND d.deptype = 'i' AND d.objid = c.oid)
+        AND )" + not_extension_member("pg_class", "c.oid") + R"(
       ORDER BY s.schemaname, s.sequencename)",
                                       wanted)) {
     Sequence s;
@@ -300,8 +318,12 @@ Catalog read_catalog(pqxx::transaction_base& tx, const std::vector<std::string>&
 }  // namespace
 
 Catalog introspect(pqxx::transaction_base& tx, const std::vector<std::string>& schemas) {
+  return introspect(tx, IntrospectOptions{.schemas = schemas});
+}
+
+Catalog introspect(pqxx::transaction_base& tx, const IntrospectOptions& options) {
   try {
-    return read_catalog(tx, schemas);
+    return read_catalog(tx, options);
   } catch (const pqxx::failure& e) {
     // Connection losses and SQL errors alike: the server's words, as every other database error.
     throw DatabaseError("introspection failed: " + server_message(e));
