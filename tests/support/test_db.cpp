@@ -77,9 +77,13 @@ void TestDatabase::exec(const std::string& sql) const {
 }
 
 migrate::schema::Catalog TestDatabase::introspect(const std::vector<std::string>& schemas) const {
+  return introspect(migrate::db::IntrospectOptions{.schemas = schemas});
+}
+
+migrate::schema::Catalog TestDatabase::introspect(const migrate::db::IntrospectOptions& options) const {
   auto c = migrate::db::connect(conninfo());
   pqxx::read_transaction tx(*c);
-  return migrate::db::introspect(tx, schemas);
+  return migrate::db::introspect(tx, options);
 }
 
 }  // namespace test_support

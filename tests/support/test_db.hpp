@@ -5,6 +5,7 @@
 
 #include <pqxx/pqxx>
 
+#include "migrate/db/introspect.hpp"
 #include "migrate/schema/catalog.hpp"
 
 namespace test_support {
@@ -34,6 +35,7 @@ class TestDatabase {
   void exec(const std::string& sql) const;
   // The schemas read back with db::introspect, on a connection from db::connect.
   migrate::schema::Catalog introspect(const std::vector<std::string>& schemas) const;
+  migrate::schema::Catalog introspect(const migrate::db::IntrospectOptions& options) const;
 
  private:
   std::string name_;

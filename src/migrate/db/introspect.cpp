@@ -90,6 +90,19 @@ PartitionBy parse_partition_key(const std::string& def) {
   return p;
 }
 
+// Only what differs from what PostgreSQL picks when a declaration leaves it unsaid (START WITH
+// the first value in the sequence's direction, INCREMENT BY 1), as for referential actions: a
+// model that says nothing compares equal to the database it built.
+Identity identity_of(const std::string& kind, const pqxx::field& start, const pqxx::field& increment) {
+  Identity id{.always = kind == "a"};
+  if (increment.is_null()) return id;  // no sequence visible: nothing more to say
+  const auto step = increment.as<std::int64_t>();
+  const auto first = start.as<std::int64_t>();
+  if (step != 1) id.increment = step;
+  if (first != (step > 0 ? 1 : -1)) id.start = first;
+  return id;
+}
+
 // pg_get_constraintdef's "CHECK ((price >= (0)::numeric)) NOT VALID" to the expression inside.
 std::string check_expression(std::string def) {
   const std::string not_valid = " NOT VALID";
@@ -99,9 +112,22 @@ std::string check_expression(std::string def) {
   return def;
 }
 
-Catalog read_catalog(pqxx::transaction_base& tx, const std::vector<std::string>& schemas) {
+// Extension members (pg_depend deptype 'e'): `kind` is the catalog the object lives in. Both
+// arguments are constants of this file, never input, so the condition is spelled once.
+std::string not_extension_member(const char* kind, const char* oid) {
+  return std::string("NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '") + kind +
+         "'::regclass AND e.objid = " + oid + " AND e.deptype = 'e')";
+}
+
+bool excluded(const QualifiedName& table, const std::vector<QualifiedName>& exclude) {
+  for (const auto& x : exclude)
+    if (x.name == table.name && (x.schema.empty() || x.schema == table.schema)) return true;
+  return false;
+}
+
+Catalog read_catalog(pqxx::transaction_base& tx, const IntrospectOptions& options) {
   Catalog catalog;
-  const std::string wanted = schema_array(schemas);
+  const std::string wanted = schema_array(options.schemas);
   std::map<std::string, size_t> by_oid;  // table oid (as text) -> index in catalog.tables
 
   for (const auto& r : tx.exec_params(R"(
@@ -109,10 +135,13 @@ Catalog read_catalog(pqxx::transaction_base& tx, const std::vector<std::string>&
              CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname = ANY($1::text[])
+        AND )" + not_extension_member("pg_class", "c.oid") + R"(
       ORDER BY n.nspname, c.relname)",
                                       wanted)) {
     Table t;
     t.name = QualifiedName(r[1].as<std::string>(), r[2].as<std::string>());
+    // Left out here, so its columns, constraints and indexes find no table below either.
+    if (excluded(t.name, options.exclude_tables)) continue;
     t.comment = opt(r[3]);
     if (!r[4].is_null()) t.partition_by = parse_partition_key(r[4].as<std::string>());
     by_oid[r[0].as<std::string>()] = catalog.tables.size();
@@ -127,7 +156,7 @@ Catalog read_catalog(pqxx::transaction_base& tx, const std::vector<std::string>&
       SELECT i.inhparent::text, n.nspname, c.relname, pg_get_expr(c.relpartbound, c.oid)
       FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_namespace n ON n.oid = c.relnamespace
       JOIN pg_namespace pn ON pn.oid = (SELECT relnamespace FROM pg_class WHERE oid = i.inhparent)
-      WHERE c.relispartition AND pn.nspname = ANY($1::text[])
+      WHERE c.relispartition AND pn.nspname = ANY($1::text[]) AND )" + not_extension_member("pg_class", "c.oid") + R"(
       ORDER BY n.nspname, c.relname)",
                                       wanted))
     if (Table* t = table_of(r[0]))
@@ -137,12 +166,15 @@ Catalog read_catalog(pqxx::transaction_base& tx, const std::vector<std::string>&
       SELECT a.attrelid::text, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
              pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated,
              col_description(a.attrelid, a.attnum),
-             CASE WHEN a.attcollation <> t.typcollation THEN co.collname END
+             CASE WHEN a.attcollation <> t.typcollation THEN co.collname END, sq.seqstart, sq.seqincrement
       FROM pg_attribute a
       JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
       JOIN pg_type t ON t.oid = a.atttypid
       LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
       LEFT JOIN pg_collation co ON co.oid = a.attcollation
+      LEFT JOIN pg_depend dep ON a.attidentity <> '' AND dep.classid = 'pg_class'::regclass AND dep.deptype = 'i'
+        AND dep.refclassid = 'pg_class'::regclass AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum
+      LEFT JOIN pg_sequence sq ON sq.seqrelid = dep.objid
       WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND NOT c.relispartition
         AND n.nspname = ANY($1::text[])
       ORDER BY a.attrelid, a.attnum)",
@@ -153,7 +185,7 @@ Catalog read_catalog(pqxx::transaction_base& tx, const std::vector<std::string>&
     c.options.nullable = !r[3].as<bool>();
     const std::string identity = str(r[5]);
     const std::string generated = str(r[6]);
-    if (!identity.empty()) c.options.identity = Identity{.always = identity == "a"};
+    if (!identity.empty()) c.options.identity = identity_of(identity, r[9], r[10]);
     if (!generated.empty()) c.options.generated = opt(r[4]);
     else c.options.server_default = opt(r[4]);
     c.options.comment = opt(r[7]);
@@ -171,7 +203,7 @@ Catalog read_catalog(pqxx::transaction_base& tx, const std::vector<std::string>&
                                    JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num
                                    ORDER BY k.ord), chr(31)),
              con.confdeltype, con.confupdtype, con.confmatchtype, con.condeferrable, con.condeferred,
-             coalesce(ix.indnullsnotdistinct, false)
+             coalesce(ix.indnullsnotdistinct, false), con.convalidated
       FROM pg_constraint con
       JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
       LEFT JOIN pg_class fc ON fc.oid = con.confrelid LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
@@ -192,7 +224,8 @@ Catalog read_catalog(pqxx::transaction_base& tx, const std::vector<std::string>&
                                                                .deferrable = r[11].as<bool>(),
                                                                .initially_deferred = r[12].as<bool>()}});
     } else if (type == "c") {
-      t->constraints.emplace_back(CheckConstraint{.expression = check_expression(r[3].as<std::string>()), .name = name});
+      t->constraints.emplace_back(CheckConstraint{.expression = check_expression(r[3].as<std::string>()), .name = name,
+                                                  .options = {.not_valid = !r[14].as<bool>()}});
     } else {
       const std::string fk = fmt::format("foreign key {} on {}", name, display(t->name));
       t->constraints.emplace_back(ForeignKeyConstraint{
@@ -204,7 +237,8 @@ Catalog read_catalog(pqxx::transaction_base& tx, const std::vector<std::string>&
                       .on_update = fk_action_from_catalog(str(r[9]), fk),
                       .match = fk_match_from_catalog(str(r[10]), fk),
                       .deferrable = r[11].as<bool>(),
-                      .initially_deferred = r[12].as<bool>()}});
+                      .initially_deferred = r[12].as<bool>(),
+                      .not_valid = !r[14].as<bool>()}});
     }
   }
 
@@ -250,7 +284,7 @@ Catalog read_catalog(pqxx::transaction_base& tx, const std::vector<std::string>&
       SELECT n.nspname, t.typname,
              array_to_string(ARRAY(SELECT enumlabel FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder), chr(31))
       FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-      WHERE t.typtype = 'e' AND n.nspname = ANY($1::text[])
+      WHERE t.typtype = 'e' AND n.nspname = ANY($1::text[]) AND )" + not_extension_member("pg_type", "t.oid") + R"(
       ORDER BY n.nspname, t.typname)",
                                       wanted))
     catalog.enums.push_back({QualifiedName(r[0].as<std::string>(), r[1].as<std::string>()), split(str(r[2]))});
@@ -260,10 +294,12 @@ Catalog read_catalog(pqxx::transaction_base& tx, const std::vector<std::string>&
       SELECT s.schemaname, s.sequencename, s.data_type::text, s.start_value, s.increment_by, s.min_value,
              s.max_value, s.cache_size, s.cycle
       FROM pg_sequences s
+      JOIN pg_namespace n ON n.nspname = s.schemaname
+      JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = s.sequencename
       WHERE s.schemaname = ANY($1::text[])
         AND NOT EXISTS (SELECT 1 FROM pg_depend d
-                        WHERE d.classid = 'pg_class'::regclass AND d.deptype = 'i'
-                          AND d.objid = format('%I.%I', s.schemaname, s.sequencename)::regclass)
+                        WHERE d.classid = 'pg_class'::regclass AND d.deptype = 'i' AND d.objid = c.oid)
+        AND )" + not_extension_member("pg_class", "c.oid") + R"(
       ORDER BY s.schemaname, s.sequencename)",
                                       wanted)) {
     Sequence s;
@@ -283,8 +319,12 @@ Catalog read_catalog(pqxx::transaction_base& tx, const std::vector<std::string>&
 }  // namespace
 
 Catalog introspect(pqxx::transaction_base& tx, const std::vector<std::string>& schemas) {
+  return introspect(tx, IntrospectOptions{.schemas = schemas});
+}
+
+Catalog introspect(pqxx::transaction_base& tx, const IntrospectOptions& options) {
   try {
-    return read_catalog(tx, schemas);
+    return read_catalog(tx, options);
   } catch (const pqxx::failure& e) {
     // Connection losses and SQL errors alike: the server's words, as every other database error.
     throw DatabaseError("introspection failed: " + server_message(e));
