@@ -93,7 +93,7 @@ Traced introspect_traced(const TestDatabase& db) {
 void require_complete(const migrate::schema::Catalog& catalog, int n) {
   REQUIRE(catalog.tables.size() == static_cast<size_t>(n) + 1);  // and the parent
   for (int i = 1; i <= n; ++i) {
-    char name[8];
+    char name[16];  // room for any int: -Wformat-truncation in Debug builds
     std::snprintf(name, sizeof name, "t%03d", i);
     INFO("table " << name);
     const migrate::schema::Table* t = catalog.table({"bulk", name});
