@@ -86,16 +86,49 @@ using Constraint = std::variant<PrimaryKeyConstraint, UniqueConstraint, CheckCon
 // The name a constraint was given ("" when PostgreSQL is left to pick one).
 const std::string& constraint_name(const Constraint& constraint);
 
-// One key of an index: a column name (quoted as needed) or text("lower(email)").
+// Where NULLs sort in an index key. Default is PostgreSQL's: last ascending, first descending.
+enum class NullsOrder { Default, First, Last };
+
+// One key of an index: a column name (quoted as needed) or text("lower(email)"), with how it
+// sorts and its operator class when not the type's default:
+//   IndexKey("created_at").desc(), IndexKey("sku").opclass("text_pattern_ops").
+// Only what differs from PostgreSQL's default is set, as introspection reports it, so that
+// `created_at DESC NULLS FIRST` and `created_at DESC` are one key.
 struct IndexKey {
   std::string column{};
   std::optional<TextClause> expression{};
+  bool descending = false;
+  NullsOrder nulls = NullsOrder::Default;
+  std::string operator_class{};  // "" for the default one
 
   IndexKey(const char* c) : column(c) {}
   IndexKey(std::string c) : column(std::move(c)) {}
   IndexKey(TextClause e) : expression(std::move(e)) {}
+
+  // desc() before nulls_first() / nulls_last(), as in SQL.
+  IndexKey desc() const {
+    return with([](IndexKey& k) {
+      k.descending = true;
+      if (k.nulls == NullsOrder::First) k.nulls = NullsOrder::Default;
+    });
+  }
+  // NULLS FIRST / LAST, stored only when it is not the default for the direction.
+  IndexKey nulls_first() const { return with([](IndexKey& k) { k.nulls = k.descending ? NullsOrder::Default : NullsOrder::First; }); }
+  IndexKey nulls_last() const { return with([](IndexKey& k) { k.nulls = k.descending ? NullsOrder::Last : NullsOrder::Default; }); }
+  IndexKey opclass(std::string name) const { return with([&](IndexKey& k) { k.operator_class = std::move(name); }); }
   friend bool operator==(const IndexKey&, const IndexKey&) = default;
+
+ private:
+  template <class F>
+  IndexKey with(F f) const {
+    IndexKey k = *this;
+    f(k);
+    return k;
+  }
 };
+
+// " text_pattern_ops DESC NULLS LAST": what follows a key's column or expression in SQL.
+std::string key_modifiers(const IndexKey& key);
 
 // What an index is beyond its name and keys; how op.create_index builds it (CONCURRENTLY,
 // IF NOT EXISTS) is not part of the index and sits in CreateIndexOptions.

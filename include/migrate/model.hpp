@@ -18,10 +18,19 @@ namespace migrate {
 
 // Where a model's table lives and what it says about itself:
 //   static constexpr Table table{"ecommerce", "products", "Product with soft delete ..."};
+// A renamed table says what it was called, so autogenerate renames it instead of dropping it:
+//   static constexpr Table table = Table{"ecommerce", "clients", "..."}.renamed_from("customers");
 struct Table {
   const char* schema = "";
   const char* name = "";
   const char* comment = nullptr;
+  const char* old_name = nullptr;
+
+  constexpr Table renamed_from(const char* previous) const {
+    Table t = *this;
+    t.old_name = previous;
+    return t;
+  }
 };
 
 // One column as a model declares it: an ops Column, plus what SQLAlchemy lets a column say
@@ -51,16 +60,21 @@ class Field {
   Field& index() { index_ = true; return *this; }
   // CHECK (expression), named ck_<table>_<column>.
   Field& check(std::string expression) { check_ = std::move(expression); return *this; }
+  // The column's previous name: autogenerate renames it instead of dropping it and adding
+  // an empty one. Keep it until every database has run the renaming revision.
+  Field& renamed_from(std::string previous) { renamed_from_ = std::move(previous); return *this; }
 
   const Column& column() const { return column_; }
   const std::string& name() const { return column_.name; }
   bool indexed() const { return index_; }
   const std::optional<std::string>& check_expression() const { return check_; }
+  const std::optional<std::string>& previous_name() const { return renamed_from_; }
 
  private:
   Column column_;
   bool index_ = false;
   std::optional<std::string> check_{};
+  std::optional<std::string> renamed_from_{};
 };
 
 // What a model declares, in declaration order, before naming conventions are applied
@@ -69,6 +83,7 @@ struct ModelDefinition {
   std::string model;  // the C++ type's name, for messages
   QualifiedName table{};
   std::optional<std::string> comment{};
+  std::optional<std::string> renamed_from{};  // the table's previous name, same schema
   std::vector<Field> fields{};
   std::vector<Constraint> constraints{};
   std::vector<Index> indexes{};
@@ -198,6 +213,7 @@ ModelDefinition describe_model(const char* name) {
   d.model = name;
   d.table = QualifiedName(M::table.schema, M::table.name);
   if (M::table.comment) d.comment = M::table.comment;
+  if (M::table.old_name) d.renamed_from = M::table.old_name;
   d.fields = model.ordered_fields();
   d.constraints = model.constraints();
   d.indexes = model.indexes();

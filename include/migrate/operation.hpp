@@ -75,6 +75,25 @@ struct Irreversible {
   friend bool operator==(const Irreversible&, const Irreversible&) = default;
 };
 
+// A remark for whoever reviews a generated revision (a rename hint, why a type is swapped):
+// a comment in the revision's text, nothing when run.
+struct Note {
+  std::string text{};
+  friend bool operator==(const Note&, const Note&) = default;
+};
+
+struct CreateSchema {
+  std::string name{};
+  bool if_not_exists = false;
+  friend bool operator==(const CreateSchema&, const CreateSchema&) = default;
+};
+
+struct DropSchema {
+  std::string name{};
+  DropOptions options{};
+  friend bool operator==(const DropSchema&, const DropSchema&) = default;
+};
+
 struct CreateTable {
   QualifiedName table{};
   std::vector<Column> columns{};
@@ -208,6 +227,28 @@ struct RenameEnumValue {
   friend bool operator==(const RenameEnumValue&, const RenameEnumValue&) = default;
 };
 
+// A column of an enum type being replaced, and the default it has after (the old default
+// names the old type, so it is dropped first). existing_server_default is what reverse() restores.
+struct EnumColumn {
+  QualifiedName table{};
+  std::string column{};
+  std::optional<std::string> server_default{};
+  std::optional<std::string> existing_server_default{};
+  friend bool operator==(const EnumColumn&, const EnumColumn&) = default;
+};
+
+// Labels removed or reordered, which ALTER TYPE cannot do: the type is renamed aside, created
+// again with `values`, each column converted through text, and the old type dropped, all in
+// the migration's transaction. A row holding a label `values` lacks makes the conversion fail,
+// so nothing is lost silently. existing_values is what reverse() goes back to.
+struct ReplaceEnum {
+  QualifiedName type{};
+  std::vector<std::string> values{};
+  std::vector<std::string> existing_values{};
+  std::vector<EnumColumn> columns{};
+  friend bool operator==(const ReplaceEnum&, const ReplaceEnum&) = default;
+};
+
 struct CreateSequence {
   QualifiedName sequence{};
   SequenceOptions options{};
@@ -240,11 +281,11 @@ struct BulkInsert {
 }  // namespace op
 
 using Operation = std::variant<op::Execute, op::BeginAutocommit, op::EndAutocommit, op::Irreversible,
-                               op::CreateTable, op::DropTable, op::RenameTable, op::CreatePartition,
+                               op::Note, op::CreateSchema, op::DropSchema, op::CreateTable, op::DropTable, op::RenameTable, op::CreatePartition,
                                op::AttachPartition, op::DetachPartition, op::AddColumn, op::DropColumn,
                                op::AlterColumn, op::CreateIndex, op::DropIndex, op::AddConstraint,
                                op::DropConstraint, op::ValidateConstraint, op::CreateEnum, op::DropEnum,
-                               op::AddEnumValue, op::RenameEnumValue, op::CreateSequence, op::DropSequence,
+                               op::AddEnumValue, op::RenameEnumValue, op::ReplaceEnum, op::CreateSequence, op::DropSequence,
                                op::TableComment, op::BulkInsert>;
 
 }  // namespace migrate

@@ -42,6 +42,11 @@ struct EnumValueOptions {
   bool if_not_exists = false;
 };
 
+struct ReplaceEnumOptions {
+  std::vector<std::string> existing_values{};  // lets reverse() go back
+  std::vector<op::EnumColumn> columns{};       // every column of the type, converted through text
+};
+
 struct CommentOptions {
   std::optional<std::string> existing_comment{};
 };
@@ -53,6 +58,10 @@ class Ops {
       : x_(std::move(x_arguments)), tag_(std::move(tag)) {}
 
   void execute(std::string sql, std::vector<std::optional<std::string>> params = {});
+
+  // Schemas.
+  void create_schema(std::string name, bool if_not_exists = false);
+  void drop_schema(std::string name, DropOptions options = {});
 
   // Operations recorded inside `body` run outside the migration's transaction.
   void autocommit_block(const std::function<void()>& body);
@@ -96,6 +105,8 @@ class Ops {
   void drop_enum(QualifiedName name, DropOptions options = {});
   void add_enum_value(QualifiedName name, std::string value, EnumValueOptions options = {});
   void rename_enum_value(QualifiedName name, std::string old_value, std::string new_value);
+  // Removes or reorders labels through a new type (op::ReplaceEnum says how).
+  void replace_enum(QualifiedName name, std::vector<std::string> values, ReplaceEnumOptions options = {});
   void create_sequence(QualifiedName name, SequenceOptions options = {});
   void drop_sequence(QualifiedName name, DropOptions options = {});
 

@@ -18,6 +18,11 @@ int check(Context& ctx) {
     // Markers of autocommit blocks are how an operation runs, not a difference.
     if (std::holds_alternative<op::BeginAutocommit>(operation) || std::holds_alternative<op::EndAutocommit>(operation))
       continue;
+    // A note is advice on the differences (a likely rename), not one of them.
+    if (const auto* note = std::get_if<op::Note>(&operation)) {
+      ctx.info("note: " + note->text);
+      continue;
+    }
     auto line = ops::describe(operation);
     list.push_back(line);
     if (!ctx.json()) ctx.print(line);

@@ -92,7 +92,8 @@ schema::Catalog found_declared() {
                       {PrimaryKeyConstraint{.columns = {"id"}, .name = "pk_orders"},
                        fk("fk_orders_customer_id_customers", "customer_id", {"diff", "customers"}, FkAction::Cascade),
                        CheckConstraint{.expression = "total >= 0", .name = "ck_orders_total"}},
-                      {Index{.name = "ix_orders_status", .keys = {"status"}}});
+                      {Index{.name = "ix_orders_status", .keys = {"status"}},
+                       Index{.name = "ix_orders_total", .keys = {"total"}}});
   auto legacy = table({"diff", "legacy"}, {Column("id", Integer()).not_null(), Column("customer_id", Integer())},
                       {PrimaryKeyConstraint{.columns = {"id"}, .name = "pk_legacy"},
                        fk("fk_legacy_customer_id_customers", "customer_id", {"diff", "customers"})},
@@ -115,7 +116,9 @@ schema::Catalog wanted_declared() {
                          {Column("id", Integer()).not_null(), Column("email", Text()).not_null(),
                           Column("name", Text()).not_null().server_default("''")},
                          {PrimaryKeyConstraint{.columns = {"id"}, .name = "pk_customers"},
-                          UniqueConstraint{.columns = {"email"}, .name = "uq_customers_email"}});
+                          UniqueConstraint{.columns = {"email"}, .name = "uq_customers_email"}},
+                         {Index{.name = "ix_customers_email_pattern",
+                                .keys = {IndexKey("email").opclass("text_pattern_ops"), IndexKey("id").desc().nulls_last()}}});
   customers.comment = "Customers of the shop.";
   auto orders = table({"diff", "orders"},
                       {Column("id", Integer()).not_null(), Column("customer_id", Integer()).not_null(),
@@ -127,7 +130,9 @@ schema::Catalog wanted_declared() {
                        fk("fk_orders_customer_id_customers", "customer_id", {"diff", "customers"}, FkAction::Restrict),
                        CheckConstraint{.expression = "total > 0", .name = "ck_orders_total"}},
                       {Index{.name = "ix_orders_status", .keys = {"status"}, .options = {.where = "status = 'new'::diff.status"}},
-                       Index{.name = "ix_orders_kind", .keys = {"kind"}, .options = {.method = IndexMethod::Hash}}});
+                       Index{.name = "ix_orders_kind", .keys = {"kind"}, .options = {.method = IndexMethod::Hash}},
+                       // Only the sort order differs from found's.
+                       Index{.name = "ix_orders_total", .keys = {IndexKey("total").desc()}}});
   // Declared child first: creation must still follow the foreign keys.
   auto lines = table({"diff", "invoice_lines"}, {Column("id", Integer()).not_null(), Column("invoice_id", Integer())},
                      {PrimaryKeyConstraint{.columns = {"id"}, .name = "pk_invoice_lines"},
@@ -176,6 +181,9 @@ TEST_CASE("compare's operations take a database to wanted, and their reverse bac
            "drop index diff.ix_customers_legacy",
            "create index diff.ix_orders_status on diff.orders (status)",
            "create index diff.ix_orders_kind on diff.orders (kind)",
+           "drop index diff.ix_orders_total",
+           "create index diff.ix_orders_total on diff.orders (total DESC)",
+           "create index diff.ix_customers_email_pattern on diff.customers (email text_pattern_ops, id DESC NULLS LAST)",
            "add unique constraint uq_customers_email (email) on diff.customers",
            "add foreign key fk_orders_customer_id_customers (customer_id) -> diff.customers (id) on diff.orders",
            "detach partition diff.events_2026_01 from diff.events",
@@ -225,4 +233,58 @@ TEST_CASE("new enum labels and sequence options apply in place, and refuse to be
   const auto after = db.introspect(kSchemas);
   check_empty(schema::compare(wanted, after));
   CHECK(after.enum_type({"diff", "status"})->values == std::vector<std::string>{"draft", "new", "paid", "shipped", "lost"});
+}
+
+TEST_CASE("an enum losing a label is replaced with its rows kept, and a declared rename keeps the data",
+          "[compare][integration]") {
+  auto declared = [](std::vector<std::string> labels, const char* total, const char* status_default) {
+    schema::Catalog c;
+    c.enums = {{{"diff", "status"}, std::move(labels)}};
+    c.tables = {table({"diff", "orders"},
+                      {Column("id", Integer()).not_null(),
+                       Column("status", Type("diff.status")).not_null().server_default(status_default),
+                       Column(total, Numeric(10, 2))},
+                      {PrimaryKeyConstraint{.columns = {"id"}, .name = "pk_orders"},
+                       CheckConstraint{.expression = std::string(total) + " >= 0", .name = "ck_orders_total"}})};
+    return c;
+  };
+  TestDatabase scratch;
+  auto wanted = built(scratch, declared({"paid", "new"}, "total", "'paid'::diff.status"));
+  wanted.tables[0].renamed_columns["total"] = "amount";
+  TestDatabase db;
+  const auto found = built(db, declared({"new", "gone", "paid"}, "amount", "'new'::diff.status"));
+  db.exec("INSERT INTO diff.orders VALUES (1, 'new', 5), (2, 'paid', 7)");
+
+  const auto up = schema::compare(wanted, found);
+  const auto lines = described(up);
+  for (const auto& l : lines) UNSCOPED_INFO(l);
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[0] == "alter column diff.orders.amount: rename to total");
+  CHECK(lines[1].find("note: enum diff.status: labels removed: gone") == 0);
+  CHECK(lines[2] == "replace enum diff.status (new, gone, paid) -> (paid, new); converts diff.orders.status");
+  REQUIRE(ops::reversible(up));
+
+  apply_in_one_transaction(db, up);
+  check_empty(schema::compare(wanted, db.introspect(kSchemas)));
+  CHECK(db.scalar("SELECT string_agg(id || ':' || status || ':' || total, ',' ORDER BY id) FROM diff.orders") ==
+        "1:new:5.00,2:paid:7.00");
+  CHECK(db.scalar("SELECT count(*) FROM pg_type WHERE typname = 'status_old'") == "0");
+
+  apply_in_one_transaction(db, ops::reverse(up));
+  check_empty(schema::compare(found, db.introspect(kSchemas)));
+  CHECK(db.scalar("SELECT string_agg(id || ':' || status || ':' || amount, ',' ORDER BY id) FROM diff.orders") ==
+        "1:new:5.00,2:paid:7.00");
+
+  // A row holding the removed label stops the replacement, and the transaction keeps everything.
+  db.exec("INSERT INTO diff.orders VALUES (3, 'gone', 1)");
+  auto connection = db::connect(db.conninfo());
+  pqxx::work tx(*connection);
+  bool failed = false;
+  try {
+    for (const auto& o : up)
+      for (const auto& statement : ops::render_sql(o)) tx.exec(statement);
+  } catch (const pqxx::sql_error& e) {
+    failed = std::string(e.what()).find("invalid input value for enum diff.status: \"gone\"") != std::string::npos;
+  }
+  CHECK(failed);
 }

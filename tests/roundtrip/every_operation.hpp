@@ -25,6 +25,9 @@ inline void reversible(Ops& op) {
   op.create_enum({"ecommerce", "Colour's"}, {"red", "Grün", "it's"});
   undo_last(op);  // drop_enum carrying its values
   op.create_enum(Enum("priority", {"low", "high"}, "audit"));
+  op.create_schema("billing");
+  op.create_schema("scratch_schema", true);
+  undo_last(op);  // drop_schema
 
   op.create_sequence({"ecommerce", "order_number_seq"},
                      {.as = BigInteger(), .start = 1000, .increment = 1, .min_value = 1000, .max_value = 99999999,
@@ -77,6 +80,9 @@ inline void reversible(Ops& op) {
                         .options = {.deferrable = true, .initially_deferred = true}},
        CheckConstraint{.expression = "price >= 0", .name = "ck_products_price"}},
       {.comment = "Sellable things.", .if_not_exists = true});
+  // Labels reordered, which ALTER TYPE cannot do: every column of the type converted.
+  op.replace_enum({"audit", "priority"}, {"high", "low"},
+                  {.existing_values = {"low", "high"}, .columns = {{.table = {"ecommerce", "products"}, .column = "priority"}}});
 
   op.create_table({"ecommerce", "orders"},
                   {Column("id", BigInteger()).not_null().server_default("nextval('ecommerce.order_number_seq')"),
@@ -160,6 +166,9 @@ inline void reversible(Ops& op) {
   op.create_index("ix_customers_email_live", {"ecommerce", "customers"}, {"email"},
                   {.unique = true, .where = "deleted_at IS NULL"});
   op.create_index("ix_customers_lower_email", {"ecommerce", "customers"}, {text("lower(email)"), "id"});
+  op.create_index("ix_customers_email_sorted", {"ecommerce", "customers"},
+                  {IndexKey("email").opclass("text_pattern_ops"), IndexKey("id").desc().nulls_last(),
+                   IndexKey(text("lower(email)")).nulls_first()});
   op.create_index("ix_products_attrs", {"ecommerce", "products"}, {"attrs"}, {.method = IndexMethod::Gin});
   op.create_index("ix_products_search", {"ecommerce", "products"}, {"search"}, {.method = IndexMethod::Gist});
   op.create_index("ix_products_created", {"ecommerce", "products"}, {"created_at"}, {.method = IndexMethod::Brin});

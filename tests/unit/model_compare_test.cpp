@@ -9,6 +9,7 @@
 #include "migrate/ops/reverse.hpp"
 #include "migrate/schema/compare.hpp"
 #include "migrate/schema/create_operations.hpp"
+#include "migrate/schema/renames.hpp"
 
 using namespace migrate;
 using schema::Catalog;
@@ -70,12 +71,11 @@ TEST_CASE("each drift is one operation naming the object, in apply order", "[mod
   t.constraints.pop_back();
   t.indexes[0].options.unique = true;
   t.comment.reset();
-  found.enums[0].values.push_back("lost");
+  found.enums[0].values = {"new"};
   found.sequences[0].options.start = 1;
   const auto d = schema::compare(wanted, found);
   CHECK(described(d) == std::vector<std::string>{
-                            "needs a hand-written step: enum shop.order_status: labels removed or reordered (wanted new, "
-                            "paid; found new, paid, lost); no operation does this: write it by hand",
+                            "add value 'paid' to enum shop.order_status after 'new'",
                             "execute ALTER SEQUENCE shop.numbers START WITH 100",
                             "alter column shop.orders.status: default 'paid'::shop.order_status -> 'new'::shop.order_status",
                             "alter column shop.orders.total: NULL -> NOT NULL",
@@ -210,9 +210,9 @@ TEST_CASE("a foreign key whose action changed is dropped and added again", "[mod
       .columns = {"id"}, .referred_table = {"shop", "x"}, .referred_columns = {"id"}, .name = "fk_x", .options = {}});
   auto found = wanted;
   auto& found_fk = std::get<ForeignKeyConstraint>(orders(found).constraints.back());
-  // NOT VALID is how it was added, not what it is.
+  // Added NOT VALID and never validated: the same key, validated.
   found_fk.options.not_valid = true;
-  CHECK(schema::compare(wanted, found).empty());
+  CHECK(schema::compare(wanted, found) == std::vector<Operation>{op::ValidateConstraint{{"shop", "orders"}, "fk_x"}});
   found_fk.options.on_delete = FkAction::Cascade;
   const auto d = schema::compare(wanted, found);
   REQUIRE(d.size() == 2);
@@ -236,7 +236,7 @@ TEST_CASE("an index whose method changed is dropped and created again", "[model]
         std::vector<std::string>{"drop index shop.ix_orders_status", "create index shop.ix_orders_status on shop.orders (status)"});
 }
 
-TEST_CASE("new enum labels are added in position, removed or moved ones need a person", "[model][compare]") {
+TEST_CASE("new enum labels are added in position", "[model][compare]") {
   auto wanted = sample();
   auto found = sample();
   wanted.enums[0].values = {"draft", "quote", "new", "paid", "shipped", "lost"};
@@ -257,13 +257,125 @@ TEST_CASE("new enum labels are added in position, removed or moved ones need a p
   CHECK(schema::compare(wanted, found).size() == 6);
   CHECK(std::get<op::AddEnumValue>(schema::compare(wanted, found)[1]).after == "draft");
 
-  for (auto labels : {std::vector<std::string>{"paid", "new"}, std::vector<std::string>{"new", "gone", "paid"}}) {
-    found.enums[0].values = labels;
-    const auto by_hand = schema::compare(sample(), found);
-    REQUIRE(by_hand.size() == 1);
-    REQUIRE(std::holds_alternative<op::Irreversible>(by_hand[0]));
-    CHECK(std::get<op::Irreversible>(by_hand[0]).reason.find("enum shop.order_status: labels removed or reordered") == 0);
-  }
+}
+
+TEST_CASE("an enum with labels removed or moved is replaced, its columns converted, with a note why", "[model][compare]") {
+  const QualifiedName type{"shop", "order_status"};
+  const QualifiedName table{"shop", "orders"};
+  auto found = sample();
+  found.enums[0].values = {"new", "gone", "paid"};
+  auto wanted = sample();
+  orders(wanted).columns[1].options.server_default = "'paid'::shop.order_status";
+  const auto d = schema::compare(wanted, found);
+  REQUIRE(d.size() == 2);
+  REQUIRE(std::holds_alternative<op::Note>(d[0]));
+  CHECK(std::get<op::Note>(d[0]).text.find("enum shop.order_status: labels removed: gone") == 0);
+  // The column's default is the replacement's to set: no separate alter that its reverse
+  // would run against the wrong type.
+  CHECK(d[1] == Operation{op::ReplaceEnum{type, {"new", "paid"}, {"new", "gone", "paid"},
+                                          {{table, "status", "'paid'::shop.order_status", "'new'::shop.order_status"}}}});
+  CHECK(sql_of({d[1]}) == std::vector<std::string>{
+                              "ALTER TYPE shop.order_status RENAME TO order_status_old",
+                              "CREATE TYPE shop.order_status AS ENUM ('new', 'paid')",
+                              "ALTER TABLE shop.orders ALTER COLUMN status DROP DEFAULT",
+                              "ALTER TABLE shop.orders ALTER COLUMN status TYPE shop.order_status USING "
+                              "status::text::shop.order_status",
+                              "ALTER TABLE shop.orders ALTER COLUMN status SET DEFAULT 'paid'::shop.order_status",
+                              "DROP TYPE shop.order_status_old"});
+  // The downgrade is the replacement the other way round.
+  CHECK(ops::reverse(d[1]) == std::vector<Operation>{op::ReplaceEnum{
+                                  type, {"new", "gone", "paid"}, {"new", "paid"},
+                                  {{table, "status", "'new'::shop.order_status", "'paid'::shop.order_status"}}}});
+  CHECK(ops::reversible(d));
+
+  found.enums[0].values = {"paid", "new"};
+  const auto moved = schema::compare(sample(), found);
+  REQUIRE(moved.size() == 2);
+  CHECK(std::get<op::Note>(moved[0]).text.find("labels reordered") != std::string::npos);
+  CHECK(std::get<op::ReplaceEnum>(moved[1]).values == std::vector<std::string>{"new", "paid"});
+}
+
+TEST_CASE("declared renames are renames: data kept, references follow, nothing dropped", "[model][compare]") {
+  Catalog found = sample();
+  schema::Table lines;
+  lines.name = {"shop", "lines"};
+  lines.columns = {Column("order_id", UUID())};
+  lines.constraints = {ForeignKeyConstraint{
+      .columns = {"order_id"}, .referred_table = {"shop", "orders"}, .referred_columns = {"id"}, .name = "fk_lines_order"}};
+  found.tables.push_back(lines);
+  orders(found).name = {"shop", "purchases"};
+  orders(found).columns[2].name = "amount";
+  orders(found).constraints[1] = CheckConstraint{.expression = "amount >= 0::numeric", .name = "ck_orders_total"};
+  for (auto& c : found.tables[1].constraints) std::get<ForeignKeyConstraint>(c).referred_table = {"shop", "purchases"};
+
+  Catalog wanted = sample();
+  wanted.tables.push_back(lines);
+  orders(wanted).renamed_from = "purchases";
+  orders(wanted).renamed_columns["total"] = "amount";
+  CHECK(schema::compare(wanted, found) ==
+        std::vector<Operation>{op::RenameTable{{"shop", "purchases"}, "orders"},
+                               op::AlterColumn{{"shop", "orders"}, "amount", {.new_name = "total"}}});
+  CHECK(sql_of(schema::compare(wanted, found)) ==
+        std::vector<std::string>{"ALTER TABLE shop.purchases RENAME TO orders",
+                                 "ALTER TABLE shop.orders RENAME COLUMN amount TO total"});
+  // Once the database has the new names, the declarations change nothing.
+  wanted.tables.pop_back();
+  CHECK(schema::compare(wanted, sample()).empty());
+}
+
+TEST_CASE("an undeclared rename is a drop and an add, with a note naming renamed_from", "[model][compare]") {
+  auto found = sample();
+  orders(found).columns[2].name = "amount";
+  const auto d = schema::compare(sample(), found);
+  const auto lines = described(d);
+  for (const auto& l : lines) UNSCOPED_INFO(l);
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[0].find("note: shop.orders.total is added and amount dropped, both numeric(12,2): if it is a rename, "
+                      "declare .renamed_from(\"amount\")") == 0);
+  CHECK(lines[1] == "add column shop.orders.total (numeric(12,2) NOT NULL)");
+  CHECK(lines[2] == "drop column shop.orders.amount");
+
+  auto moved = sample();
+  orders(moved).name = {"shop", "purchases"};
+  const auto tables = described(schema::compare(sample(), moved));
+  CHECK(std::count_if(tables.begin(), tables.end(), [](const std::string& l) {
+          return l.find("note: shop.orders is created and shop.purchases dropped, with the same columns") == 0;
+        }) == 1);
+}
+
+TEST_CASE("a schema the database lacks is created first, and none is ever dropped", "[model][compare]") {
+  auto found = sample();
+  found.tables.clear();
+  found.enums.clear();
+  found.sequences.clear();
+  found.schemas = std::vector<std::string>{"public", "legacy"};
+  const auto d = schema::compare(sample(), found);
+  REQUIRE_FALSE(d.empty());
+  CHECK(d[0] == Operation{op::CreateSchema{"shop", false}});
+  CHECK(ops::reverse(d[0]) == std::vector<Operation>{op::DropSchema{"shop", {}}});
+  found.schemas->push_back("shop");
+  CHECK(described(schema::compare(sample(), found))[0] != "create schema shop");
+  // Unknown (a declared catalog): nothing is assumed missing.
+  found.schemas.reset();
+  CHECK(described(schema::compare(sample(), found))[0] != "create schema shop");
+}
+
+TEST_CASE("a constraint left NOT VALID is validated when the model has it valid", "[model][compare]") {
+  auto found = sample();
+  std::get<CheckConstraint>(orders(found).constraints[1]).options.not_valid = true;
+  CHECK(schema::compare(sample(), found) == std::vector<Operation>{op::ValidateConstraint{{"shop", "orders"}, "ck_orders_total"}});
+  auto wanted = sample();
+  std::get<CheckConstraint>(orders(wanted).constraints[1]).options.not_valid = true;
+  CHECK(schema::compare(wanted, found).empty());
+}
+
+TEST_CASE("a renamed column's name is replaced in expressions, never in literals or other names", "[model][compare]") {
+  using schema::rename_identifier;
+  CHECK(rename_identifier("amount >= 0 AND amount < 10", "amount", "total") == "total >= 0 AND total < 10");
+  CHECK(rename_identifier("\"amount\" > 0", "amount", "Total") == "\"Total\" > 0");
+  CHECK(rename_identifier("note <> 'amount' AND amounts > 0", "amount", "total") == "note <> 'amount' AND amounts > 0");
+  CHECK(rename_identifier("x.amount > 0 AND amount(1) > 0", "amount", "total") == "x.amount > 0 AND amount(1) > 0");
+  CHECK(rename_identifier("'it''s amount' || amount", "amount", "total") == "'it''s amount' || total");
 }
 
 TEST_CASE("differences no operation expresses are left to a person, named", "[model][compare]") {

@@ -4,6 +4,7 @@
 #include <migrate/ops.hpp>
 
 #include "migrate/ops/render_cpp.hpp"
+#include "migrate/ops/render_sql.hpp"
 
 using namespace migrate;
 using ops::cpp_string;
@@ -101,4 +102,10 @@ TEST_CASE("a body prints autocommit markers as an autocommit_block", "[ops][cpp]
         "    op.autocommit_block([&] {\n"
         "      op.create_index(\"ix_a\", \"t\", {\"a\"}, {}, {.concurrently = true});\n"
         "    });\n");
+}
+
+TEST_CASE("a note prints as C++ comment lines and runs nothing", "[ops][cpp]") {
+  const Operation note = op::Note{"first line\nsecond line"};
+  CHECK(ops::render_cpp(note) == "// first line\n// second line");
+  CHECK(ops::render_sql(note).empty());
 }

@@ -16,6 +16,7 @@
 #include "migrate/schema/compare.hpp"
 #include "migrate/schema/create_operations.hpp"
 #include "migrate/schema/from_models.hpp"
+#include "migrate/schema/renames.hpp"
 
 namespace migrate::autogen {
 
@@ -86,6 +87,7 @@ std::vector<Operation> compare_database(const script::Project& project, const sc
   auto found = session.introspect(schemas);
   auto wanted = as_the_server_spells_it(session, models);
   session.rollback();
+  schema::keep_declared_renames(wanted, models);
 
   schema::CompareOptions options;
   const auto& table = project.version_table();

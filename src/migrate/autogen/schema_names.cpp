@@ -55,6 +55,9 @@ std::string rename_in_sql(const std::string& sql, const SchemaNames& names) {
 }
 
 schema::Catalog rename_schemas(schema::Catalog catalog, const SchemaNames& names) {
+  if (catalog.schemas)
+    for (auto& s : *catalog.schemas)
+      if (auto it = names.find(s); it != names.end()) s = it->second;
   for (auto& e : catalog.enums) rename(e.name, names);
   for (auto& s : catalog.sequences) rename(s.name, names);
   for (auto& t : catalog.tables) {

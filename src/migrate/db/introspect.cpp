@@ -26,12 +26,12 @@ namespace {
 // Lists travel as one text field joined by the unit separator, which no identifier contains.
 constexpr char kSep = '\x1f';
 
-std::vector<std::string> split(const std::string& joined) {
+std::vector<std::string> split(const std::string& joined, char separator = kSep) {
   std::vector<std::string> out;
   if (joined.empty()) return out;
   std::string part;
   for (char c : joined) {
-    if (c == kSep) out.push_back(std::exchange(part, {}));
+    if (c == separator) out.push_back(std::exchange(part, {}));
     else part += c;
   }
   out.push_back(part);
@@ -129,6 +129,11 @@ Catalog read_catalog(pqxx::transaction_base& tx, const IntrospectOptions& option
   Catalog catalog;
   const std::string wanted = schema_array(options.schemas);
   std::map<std::string, size_t> by_oid;  // table oid (as text) -> index in catalog.tables
+
+  catalog.schemas.emplace();
+  for (const auto& r : tx.exec_params("SELECT nspname FROM pg_namespace WHERE nspname = ANY($1::text[]) ORDER BY nspname",
+                                      wanted))
+    catalog.schemas->push_back(r[0].as<std::string>());
 
   for (const auto& r : tx.exec_params(R"(
       SELECT c.oid::text, n.nspname, c.relname, obj_description(c.oid, 'pg_class'),
@@ -250,7 +255,13 @@ Catalog read_catalog(pqxx::transaction_base& tx, const IntrospectOptions& option
                                           CASE WHEN i.indkey[k - 1] = 0 THEN pg_get_indexdef(i.indexrelid, k, true)
                                                ELSE (SELECT attname FROM pg_attribute
                                                      WHERE attrelid = i.indrelid AND attnum = i.indkey[k - 1]) END
-                                   FROM generate_series(1, i.indnatts) k ORDER BY k), chr(31))
+                                   FROM generate_series(1, i.indnatts) k ORDER BY k), chr(31)),
+             -- Per key column: its operator class unless it is its type's default, and indoption's
+             -- bits (1 DESC, 2 NULLS FIRST).
+             array_to_string(ARRAY(SELECT coalesce((SELECT CASE WHEN opc.opcdefault THEN '' ELSE opc.opcname END
+                                                    FROM pg_opclass opc WHERE opc.oid = i.indclass[k - 1]), '')
+                                   FROM generate_series(1, i.indnkeyatts) k ORDER BY k), chr(31)),
+             array_to_string(ARRAY(SELECT i.indoption[k - 1] FROM generate_series(1, i.indnkeyatts) k ORDER BY k), ',')
       FROM pg_index i
       JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_am am ON am.oid = ic.relam
       JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -270,12 +281,22 @@ Catalog read_catalog(pqxx::transaction_base& tx, const IntrospectOptions& option
     index.options.nulls_not_distinct = r[6].as<bool>();
     const auto key_count = static_cast<size_t>(r[5].as<int>());
     auto keys = split(str(r[7]));
+    auto opclasses = split(str(r[8]));
+    auto sort_options = split(str(r[9]), ',');
     for (size_t k = 0; k < keys.size(); ++k) {
       const bool expression = keys[k].front() == 'e';
       std::string text_ = keys[k].substr(1);
-      if (k >= key_count) index.options.include.push_back(text_);
-      else if (expression) index.keys.emplace_back(text(text_));
-      else index.keys.emplace_back(text_);
+      if (k >= key_count) {
+        index.options.include.push_back(text_);
+        continue;
+      }
+      IndexKey key = expression ? IndexKey(text(text_)) : IndexKey(text_);
+      if (k < opclasses.size()) key.operator_class = opclasses[k];
+      const int bits = k < sort_options.size() ? std::stoi(sort_options[k]) : 0;
+      key.descending = bits & 1;
+      const bool nulls_first = bits & 2;
+      if (nulls_first != key.descending) key.nulls = nulls_first ? NullsOrder::First : NullsOrder::Last;
+      index.keys.push_back(std::move(key));
     }
     t->indexes.push_back(std::move(index));
   }

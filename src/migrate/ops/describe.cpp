@@ -15,7 +15,7 @@ std::string list(const std::vector<std::string>& items) { return fmt::format("{}
 
 std::string keys(const std::vector<IndexKey>& keys) {
   std::vector<std::string> parts;
-  for (const auto& k : keys) parts.push_back(k.expression ? "(" + k.expression->sql + ")" : k.column);
+  for (const auto& k : keys) parts.push_back((k.expression ? "(" + k.expression->sql + ")" : k.column) + key_modifiers(k));
   return list(parts);
 }
 
@@ -99,6 +99,9 @@ struct Describer {
   std::string operator()(const op::BeginAutocommit&) const { return "begin autocommit block"; }
   std::string operator()(const op::EndAutocommit&) const { return "end autocommit block"; }
   std::string operator()(const op::Irreversible& i) const { return "needs a hand-written step: " + i.reason; }
+  std::string operator()(const op::Note& n) const { return "note: " + n.text; }
+  std::string operator()(const op::CreateSchema& s) const { return "create schema " + s.name; }
+  std::string operator()(const op::DropSchema& d) const { return "drop schema " + d.name; }
 
   std::string operator()(const op::CreateTable& t) const { return "create table " + shown(t.table); }
   std::string operator()(const op::DropTable& d) const { return "drop table " + shown(d.table); }
@@ -143,6 +146,12 @@ struct Describer {
     return fmt::format("create enum {} ({})", shown(e.type), list(e.values));
   }
   std::string operator()(const op::DropEnum& d) const { return "drop enum " + shown(d.type); }
+  std::string operator()(const op::ReplaceEnum& r) const {
+    std::vector<std::string> columns;
+    for (const auto& c : r.columns) columns.push_back(shown(c.table) + "." + c.column);
+    return fmt::format("replace enum {} ({}) -> ({}){}", shown(r.type), list(r.existing_values), list(r.values),
+                       columns.empty() ? "" : "; converts " + list(columns));
+  }
   std::string operator()(const op::AddEnumValue& a) const {
     std::string position = !a.before.empty() ? " before " + quote_literal(a.before)
                            : !a.after.empty() ? " after " + quote_literal(a.after)

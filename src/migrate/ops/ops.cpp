@@ -154,6 +154,14 @@ void Ops::add_enum_value(QualifiedName name, std::string value, EnumValueOptions
                           options.if_not_exists});
 }
 
+void Ops::create_schema(std::string name, bool if_not_exists) { record(op::CreateSchema{std::move(name), if_not_exists}); }
+
+void Ops::drop_schema(std::string name, DropOptions options) { record(op::DropSchema{std::move(name), options}); }
+
+void Ops::replace_enum(QualifiedName name, std::vector<std::string> values, ReplaceEnumOptions options) {
+  record(op::ReplaceEnum{std::move(name), std::move(values), std::move(options.existing_values), std::move(options.columns)});
+}
+
 void Ops::rename_enum_value(QualifiedName name, std::string old_value, std::string new_value) {
   record(op::RenameEnumValue{std::move(name), std::move(old_value), std::move(new_value)});
 }

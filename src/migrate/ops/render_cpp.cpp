@@ -90,7 +90,18 @@ std::string name(const QualifiedName& n) {
   return "{" + cpp_string(n.schema) + ", " + cpp_string(n.name) + "}";
 }
 
-std::string key(const IndexKey& k) { return k.expression ? "text(" + cpp_string(k.expression->sql) + ")" : cpp_string(k.column); }
+// A plain key as the string or text() it converts from; one with a sort order or operator
+// class as IndexKey(...).desc()..., the calls a person writes.
+std::string key(const IndexKey& k) {
+  std::string base = k.expression ? "text(" + cpp_string(k.expression->sql) + ")" : cpp_string(k.column);
+  if (!k.descending && k.nulls == NullsOrder::Default && k.operator_class.empty()) return base;
+  std::string out = "IndexKey(" + base + ")";
+  if (k.descending) out += ".desc()";
+  if (k.nulls == NullsOrder::First) out += ".nulls_first()";
+  else if (k.nulls == NullsOrder::Last) out += ".nulls_last()";
+  if (!k.operator_class.empty()) out += ".opclass(" + cpp_string(k.operator_class) + ")";
+  return out;
+}
 
 std::string keys(const std::vector<IndexKey>& ks) {
   std::vector<std::string> parts;
@@ -209,6 +220,18 @@ struct Printer {
   std::string operator()(const op::BeginAutocommit&) const { return "// begin autocommit block"; }
   std::string operator()(const op::EndAutocommit&) const { return "// end autocommit block"; }
   std::string operator()(const op::Irreversible& i) const { return "op.irreversible(" + cpp_string(i.reason) + ");"; }
+  // A note is a comment for the reviewer, one `//` line per line of it.
+  std::string operator()(const op::Note& n) const {
+    std::string out = "// ";
+    for (char c : n.text) out += c == '\n' ? std::string("\n// ") : std::string(1, c);
+    return out;
+  }
+  std::string operator()(const op::CreateSchema& s) const {
+    return "op.create_schema(" + cpp_string(s.name) + (s.if_not_exists ? ", true" : "") + ");";
+  }
+  std::string operator()(const op::DropSchema& d) const {
+    return "op.drop_schema(" + cpp_string(d.name) + drop_options(d.options) + ");";
+  }
 
   std::string operator()(const op::CreateTable& t) const {
     std::vector<std::string> elements;
@@ -306,6 +329,19 @@ struct Printer {
 
   std::string operator()(const op::CreateEnum& e) const {
     return "op.create_enum(" + name(e.type) + ", " + cpp_strings(e.values) + ");";
+  }
+  std::string operator()(const op::ReplaceEnum& r) const {
+    std::vector<std::string> columns;
+    for (const auto& c : r.columns) {
+      Designated d;
+      d.add("table", name(c.table)).add("column", cpp_string(c.column));
+      d.opt("server_default", c.server_default).opt("existing_server_default", c.existing_server_default);
+      columns.push_back(d.str());
+    }
+    Designated d;
+    if (!r.existing_values.empty()) d.add("existing_values", cpp_strings(r.existing_values));
+    if (!columns.empty()) d.add("columns", "{" + join(columns) + "}");
+    return "op.replace_enum(" + name(r.type) + ", " + cpp_strings(r.values) + d.arg() + ");";
   }
   std::string operator()(const op::DropEnum& e) const {
     return "op.drop_enum(" + name(e.type) + drop_options(e.options) + ");";

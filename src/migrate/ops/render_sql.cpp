@@ -63,7 +63,8 @@ std::string constraint_prefix(const std::string& name) {
 std::string key_list(const std::vector<IndexKey>& keys) {
   std::vector<std::string> parts;
   // Expressions need their own parentheses in an index or partition key.
-  for (const auto& k : keys) parts.push_back(k.expression ? "(" + k.expression->sql + ")" : quote_ident(k.column));
+  for (const auto& k : keys)
+    parts.push_back((k.expression ? "(" + k.expression->sql + ")" : quote_ident(k.column)) + key_modifiers(k));
   return join(parts);
 }
 
@@ -132,6 +133,14 @@ std::string bind_params(const op::Execute& e) {
   return out;
 }
 
+// Where ReplaceEnum parks the old type: "<name>_old", cut to PostgreSQL's 63 bytes at a
+// character boundary.
+std::string name_aside(const std::string& name) {
+  std::size_t keep = std::min<std::size_t>(name.size(), 59);
+  while (keep > 0 && keep < name.size() && (static_cast<unsigned char>(name[keep]) & 0xC0) == 0x80) --keep;
+  return name.substr(0, keep) + "_old";
+}
+
 std::string drop_suffix(const DropOptions& o) { return o.cascade ? " CASCADE" : ""; }
 std::string if_exists(const DropOptions& o) { return o.if_exists ? "IF EXISTS " : ""; }
 
@@ -141,6 +150,14 @@ struct Renderer {
   Out operator()(const op::Execute& e) const { return {bind_params(e)}; }
   Out operator()(const op::BeginAutocommit&) const { return {}; }
   Out operator()(const op::EndAutocommit&) const { return {}; }
+
+  Out operator()(const op::Note&) const { return {}; }
+  Out operator()(const op::CreateSchema& s) const {
+    return {fmt::format("CREATE SCHEMA {}{}", s.if_not_exists ? "IF NOT EXISTS " : "", quote_ident(s.name))};
+  }
+  Out operator()(const op::DropSchema& d) const {
+    return {fmt::format("DROP SCHEMA {}{}{}", if_exists(d.options), quote_ident(d.name), drop_suffix(d.options))};
+  }
 
   Out operator()(const op::Irreversible& i) const {
     // A dollar-quoted DO body cannot be closed early by the reason: its literal is escaped
@@ -271,6 +288,21 @@ struct Renderer {
 
   Out operator()(const op::CreateEnum& e) const {
     return {fmt::format("CREATE TYPE {} AS ENUM ({})", quote_name(e.type), literals(e.values))};
+  }
+
+  Out operator()(const op::ReplaceEnum& r) const {
+    const QualifiedName aside(r.type.schema, name_aside(r.type.name));
+    Out out{fmt::format("ALTER TYPE {} RENAME TO {}", quote_name(r.type), quote_ident(aside.name)),
+            fmt::format("CREATE TYPE {} AS ENUM ({})", quote_name(r.type), literals(r.values))};
+    for (const auto& c : r.columns) {
+      const std::string column = fmt::format("ALTER TABLE {} ALTER COLUMN {}", quote_name(c.table), quote_ident(c.column));
+      if (c.existing_server_default) out.push_back(column + " DROP DEFAULT");
+      out.push_back(fmt::format("{} TYPE {} USING {}::text::{}", column, quote_name(r.type), quote_ident(c.column),
+                                quote_name(r.type)));
+      if (c.server_default) out.push_back(column + " SET DEFAULT " + *c.server_default);
+    }
+    out.push_back("DROP TYPE " + quote_name(aside));
+    return out;
   }
 
   Out operator()(const op::DropEnum& d) const {

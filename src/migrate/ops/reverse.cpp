@@ -24,6 +24,19 @@ struct Reverser {
   Out operator()(const op::BeginAutocommit&) const { return {op::EndAutocommit{}}; }
   Out operator()(const op::EndAutocommit&) const { return {op::BeginAutocommit{}}; }
   Out operator()(const op::Irreversible& i) const { return {i}; }
+  // The downgrade carries the same remark.
+  Out operator()(const op::Note& n) const { return {n}; }
+  Out operator()(const op::CreateSchema& s) const { return {op::DropSchema{s.name, {}}}; }
+  Out operator()(const op::DropSchema& d) const {
+    if (d.options.cascade) return cannot("drop_schema(" + quote_ident(d.name) + ", cascade) drops objects it does not carry");
+    return {op::CreateSchema{d.name, false}};
+  }
+  Out operator()(const op::ReplaceEnum& r) const {
+    if (r.existing_values.empty()) return cannot("replace_enum(" + shown(r.type) + ") does not carry the existing values");
+    op::ReplaceEnum back{r.type, r.existing_values, r.values, {}};
+    for (const auto& c : r.columns) back.columns.push_back({c.table, c.column, c.existing_server_default, c.server_default});
+    return {std::move(back)};
+  }
 
   Out operator()(const op::CreateTable& t) const { return {op::DropTable{t.table, {}, t}}; }
   Out operator()(const op::DropTable& d) const {

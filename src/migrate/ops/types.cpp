@@ -172,3 +172,16 @@ const std::string& constraint_name(const Constraint& constraint) {
 }
 
 }  // namespace migrate
+
+namespace migrate {
+
+std::string key_modifiers(const IndexKey& key) {
+  std::string out;
+  if (!key.operator_class.empty()) out += " " + key.operator_class;
+  if (key.descending) out += " DESC";
+  if (key.nulls == NullsOrder::First) out += " NULLS FIRST";
+  else if (key.nulls == NullsOrder::Last) out += " NULLS LAST";
+  return out;
+}
+
+}  // namespace migrate

@@ -1,5 +1,6 @@
 // Catalog: a database schema as a value (tables, columns, constraints, indexes, enums, sequences).
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,6 +31,10 @@ struct Table {
   std::optional<std::string> comment{};
   std::optional<PartitionBy> partition_by{};
   std::vector<Partition> partitions{};
+  // What a model declares it was called (renamed_from): the table's previous name in its
+  // schema, and new column name -> previous one. Introspection never sets them.
+  std::optional<std::string> renamed_from{};
+  std::map<std::string, std::string> renamed_columns{};
 
   const Column* column(const std::string& column_name) const;
   const Constraint* constraint(const std::string& constraint_name) const;
@@ -47,6 +52,9 @@ struct Enum {
 using migrate::Sequence;
 
 struct Catalog {
+  // The schemas that exist, when known: introspection reads them, so that compare() creates
+  // a schema the models use and the database lacks. Unset for a declared catalog.
+  std::optional<std::vector<std::string>> schemas{};
   std::vector<Table> tables{};
   std::vector<Enum> enums{};
   std::vector<Sequence> sequences{};

@@ -2,12 +2,14 @@
 #include "migrate/schema/compare.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include <fmt/format.h>
 
 #include "migrate/ops/render_sql.hpp"
 #include "migrate/schema/create_operations.hpp"
 #include "migrate/schema/partition_bound.hpp"
+#include "migrate/schema/renames.hpp"
 
 namespace migrate::schema {
 
@@ -23,7 +25,31 @@ std::string text_or(const std::optional<std::string>& v, const char* none = "non
 
 std::string identity_text(const std::optional<Identity>& i) {
   if (!i) return "none";
-  return i->always ? "ALWAYS" : "BY DEFAULT";
+  std::string out = i->always ? "ALWAYS" : "BY DEFAULT";
+  if (i->start) out += fmt::format(" START WITH {}", *i->start);
+  if (i->increment) out += fmt::format(" INCREMENT BY {}", *i->increment);
+  return out;
+}
+
+bool not_valid(const Constraint& c) {
+  if (const auto* check = std::get_if<CheckConstraint>(&c)) return check->options.not_valid;
+  if (const auto* fk = std::get_if<ForeignKeyConstraint>(&c)) return fk->options.not_valid;
+  return false;
+}
+
+std::set<std::string> schemas_used(const Catalog& c) {
+  std::set<std::string> out;
+  for (const auto& t : c.tables) out.insert(t.name.schema);
+  for (const auto& e : c.enums) out.insert(e.name.schema);
+  for (const auto& s : c.sequences) out.insert(s.name.schema);
+  out.erase("");
+  return out;
+}
+
+// How format_type() names an enum in a column's type under search_path public.
+bool is_of_enum(const Column& c, const QualifiedName& type) {
+  const std::string t = c.type.format_type();
+  return t == ops::quote_name(type) || (type.schema == "public" && t == ops::quote_ident(type.name));
 }
 
 // Everything the database keeps about a constraint of the same name.
@@ -60,13 +86,13 @@ Operation by_hand(std::string what) { return op::Irreversible{what + "; no opera
 
 // The phases of compare.hpp, filled in any order and joined in this one.
 struct Plan {
-  std::vector<Operation> types, new_tables, add_columns, alter_columns, drop_foreign_keys, drop_others, create_indexes,
+  std::vector<Operation> schemas, renames, types, new_tables, add_columns, alter_columns, drop_foreign_keys, drop_others, create_indexes,
       add_constraints, add_foreign_keys, partitions, comments, drop_columns, drop_partitions, drop_tables,
       drop_sequences, drop_enums;
 
   std::vector<Operation> joined() && {
     std::vector<Operation> out;
-    for (auto* phase : {&types, &new_tables, &add_columns, &alter_columns, &drop_foreign_keys, &drop_others,
+    for (auto* phase : {&schemas, &renames, &types, &new_tables, &add_columns, &alter_columns, &drop_foreign_keys, &drop_others,
                         &create_indexes, &add_constraints, &add_foreign_keys, &partitions, &comments, &drop_columns,
                         &drop_partitions, &drop_tables, &drop_sequences, &drop_enums})
       for (auto& o : *phase) out.push_back(std::move(o));
@@ -77,6 +103,8 @@ struct Plan {
 struct Comparer {
   const CompareOptions& options;
   Plan plan{};
+  // Columns an enum replacement converts: it sets their default too.
+  std::set<std::string> converted{};  // "schema.table.column"
 
   bool ignored(const QualifiedName& n) const { return contains(options.ignore_tables, n); }
 
@@ -84,14 +112,13 @@ struct Comparer {
   // labels appear in it in the same order. Anything else is left to a person rather than done
   // by a recipe (new type, ALTER COLUMN ... USING, drop the old one), because rows may hold a
   // removed label and only a person knows what they become.
-  void enum_type(const Enum& w, const Enum& f) {
+  void enum_type(const Enum& w, const Enum& f, const Catalog& wanted, const Catalog& found) {
     if (w.values == f.values) return;
     std::vector<std::string> kept;
     for (const auto& v : w.values)
       if (contains(f.values, v)) kept.push_back(v);
     if (kept != f.values) {
-      plan.types.push_back(by_hand(fmt::format("enum {}: labels removed or reordered (wanted {}; found {})", display(w.name),
-                                               labels(w.values), labels(f.values))));
+      replace_enum(w, f, wanted, found);
       return;
     }
     const auto first_kept = std::find_if(w.values.begin(), w.values.end(), [&](const std::string& v) {
@@ -105,6 +132,30 @@ struct Comparer {
       else if (i > 0) add.after = w.values[i - 1];
       plan.types.push_back(std::move(add));
     }
+  }
+
+  // Labels removed or moved: the type is replaced and every column of it converted through
+  // text (op::ReplaceEnum), with the wanted default, or the found one for a column about to go.
+  void replace_enum(const Enum& w, const Enum& f, const Catalog& wanted, const Catalog& found) {
+    op::ReplaceEnum r{w.name, w.values, f.values, {}};
+    for (const auto& t : found.tables)
+      for (const auto& c : t.columns) {
+        if (!is_of_enum(c, f.name)) continue;
+        const Table* wt = wanted.table(t.name);
+        const Column* wc = wt ? wt->column(c.name) : nullptr;
+        r.columns.push_back({t.name, c.name, wc ? wc->options.server_default : c.options.server_default,
+                             c.options.server_default});
+        converted.insert(display(t.name) + "." + c.name);
+      }
+    std::vector<std::string> removed;
+    for (const auto& v : f.values)
+      if (!contains(w.values, v)) removed.push_back(v);
+    plan.types.push_back(op::Note{fmt::format(
+        "enum {}: labels {} (ALTER TYPE cannot), so the type is replaced and its columns converted through text.{}",
+        display(w.name), removed.empty() ? "reordered" : "removed: " + labels(removed),
+        removed.empty() ? "" : " A row holding a removed label makes this fail: update those rows first, or use "
+                               "op.rename_enum_value() for a label that was renamed.")});
+    plan.types.push_back(std::move(r));
   }
 
   // A declaration says only what it cares about; the server fills in the rest. There is no
@@ -138,7 +189,7 @@ struct Comparer {
       o.nullable = w.options.nullable;
       changed = true;
     }
-    if (w.options.server_default != f.options.server_default) {
+    if (w.options.server_default != f.options.server_default && !converted.count(display(table) + "." + w.name)) {
       if (w.options.server_default) o.server_default = w.options.server_default;
       else o.drop_server_default = true;
       changed = true;
@@ -230,14 +281,22 @@ struct Comparer {
   void table(const Table& w, const Table& f) {
     for (const auto& wc : w.columns) {
       if (const Column* fc = f.column(wc.name)) column(w.name, wc, *fc);
-      else plan.add_columns.push_back(op::AddColumn{w.name, wc});
+      else {
+        if (options.report_extra) rename_hint(w, f, wc);
+        plan.add_columns.push_back(op::AddColumn{w.name, wc});
+      }
     }
     if (w.partition_by != f.partition_by)
       plan.alter_columns.push_back(by_hand(fmt::format("{}: partitioning differs; a table is partitioned when created",
                                                        display(w.name))));
     for (const auto& wc : w.constraints) {
       const Constraint* fc = f.constraint(constraint_name(wc));
-      if (fc && same_constraint(wc, *fc)) continue;
+      if (fc && same_constraint(wc, *fc)) {
+        // Added NOT VALID (to skip the scan under lock), never validated since.
+        if (not_valid(*fc) && !not_valid(wc))
+          plan.add_constraints.push_back(op::ValidateConstraint{w.name, constraint_name(wc)});
+        continue;
+      }
       if (fc) drop_constraint(w.name, *fc);
       add_constraint(w.name, wc);
     }
@@ -258,6 +317,17 @@ struct Comparer {
       if (!w.index(fi.name)) plan.drop_others.push_back(drop_index(w.name, fi));
     for (const auto& fc : f.columns)
       if (!w.column(fc.name)) plan.drop_columns.push_back(op::DropColumn{w.name, fc.name, {}, fc});
+  }
+
+  // A column added where one of the same type goes may be a rename: say how to declare one,
+  // since the drop loses the data.
+  void rename_hint(const Table& w, const Table& f, const Column& added) {
+    for (const auto& fc : f.columns)
+      if (!w.column(fc.name) && fc.type.format_type() == added.type.format_type())
+        plan.add_columns.push_back(op::Note{fmt::format(
+            "{}.{} is added and {} dropped, both {}: if it is a rename, declare .renamed_from(\"{}\") on the "
+            "model's column, or this drops {}'s data",
+            display(w.name), added.name, fc.name, added.type.format_type(), fc.name, fc.name)});
   }
 
   // New tables in foreign-key order among themselves (references to existing tables need no order).
@@ -286,9 +356,34 @@ struct Comparer {
     }
   }
 
-  void catalog(const Catalog& w, const Catalog& f) {
+  // Schemas are created, never dropped: one may hold what no model knows of.
+  void schemas(const Catalog& w, const Catalog& f) {
+    if (!f.schemas) return;
+    for (const auto& s : schemas_used(w))
+      if (!contains(*f.schemas, s)) plan.schemas.push_back(op::CreateSchema{s, false});
+  }
+
+  // A created table whose columns are those of a dropped one in its schema may be a rename.
+  void table_rename_hints(const std::vector<Table>& created, const std::vector<Table>& extra) {
+    auto columns = [](const Table& t) {
+      std::vector<std::pair<std::string, std::string>> out;
+      for (const auto& c : t.columns) out.emplace_back(c.name, c.type.format_type());
+      return out;
+    };
+    for (const auto& c : created)
+      for (const auto& x : extra)
+        if (x.name.schema == c.name.schema && columns(x) == columns(c))
+          plan.new_tables.push_back(op::Note{fmt::format(
+              "{} is created and {} dropped, with the same columns: if it is a rename, declare "
+              "Table{{...}}.renamed_from(\"{}\") on the model, or this drops {}'s rows",
+              display(c.name), display(x.name), x.name.name, display(x.name))});
+  }
+
+  void catalog(const Catalog& w, const Catalog& declared_found) {
+    schemas(w, declared_found);
+    const Catalog f = apply_declared_renames(w, declared_found, plan.renames);
     for (const auto& e : w.enums) {
-      if (const Enum* fe = f.enum_type(e.name)) enum_type(e, *fe);
+      if (const Enum* fe = f.enum_type(e.name)) enum_type(e, *fe, w, f);
       else plan.types.push_back(op::CreateEnum{e.name, e.values});
     }
     for (const auto& s : w.sequences) {
@@ -301,11 +396,15 @@ struct Comparer {
       if (const Table* ft = f.table(wt.name)) table(wt, *ft);
       else created.push_back(wt);
     }
-    new_tables(std::move(created));
-    if (!options.report_extra) return;
+    if (!options.report_extra) {
+      new_tables(std::move(created));
+      return;
+    }
     std::vector<Table> extra;
     for (const auto& ft : f.tables)
       if (!ignored(ft.name) && !w.table(ft.name)) extra.push_back(ft);
+    table_rename_hints(created, extra);
+    new_tables(std::move(created));
     extra_tables(std::move(extra));
     for (const auto& fe : f.enums)
       if (!w.enum_type(fe.name)) plan.drop_enums.push_back(op::DropEnum{fe.name, {}, fe.values});

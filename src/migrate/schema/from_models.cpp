@@ -97,12 +97,14 @@ Table table_from_model(const ModelDefinition& m) {
   t.name = m.table;
   t.comment = m.comment;
   t.partition_by = m.partition_by;
+  t.renamed_from = m.renamed_from;
 
   std::set<std::string> seen;
   std::vector<std::string> primary_key;
   for (const auto& f : m.fields) {
     if (!seen.insert(f.name()).second) fail(m, fmt::format("the column '{}' is declared twice", f.name()));
     check_name(m, f.name());
+    if (f.previous_name()) t.renamed_columns[f.name()] = *f.previous_name();
     Column c = f.column();
     c.options.primary_key = false;
     c.options.unique = false;

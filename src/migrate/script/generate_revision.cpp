@@ -60,8 +60,14 @@ std::vector<std::string> resolve_depends_on(const graph::RevisionMap& map, const
 // Operations as the statements of a SQL revision section, one per line group.
 std::string statements(const std::vector<Operation>& operations) {
   std::string out;
-  for (const auto& operation : operations)
+  for (const auto& operation : operations) {
+    if (const auto* note = std::get_if<op::Note>(&operation)) {
+      out += "-- ";
+      for (char c : note->text) out += c == '\n' ? std::string("\n-- ") : std::string(1, c);
+      out += "\n";
+    }
     for (const auto& sql : ops::render_sql(operation)) out += sql + ";\n";
+  }
   return out;
 }
 
