@@ -7,6 +7,7 @@
 
 #include <migrate/error.hpp>
 
+#include "migrate/autogen/object_filter.hpp"
 #include "migrate/autogen/prove_plan.hpp"
 #include "migrate/autogen/schema_names.hpp"
 #include "migrate/autogen/scratch_schemas.hpp"
@@ -52,6 +53,7 @@ std::vector<Operation> compare_database(const script::Project& project, const sc
   const auto& cfg = project.config();
   auto env = runtime::prepare_environment(cfg, false);
   std::vector<std::string> schemas = env.include_schemas.empty() ? std::vector<std::string>{"public"} : env.include_schemas;
+  const ObjectFilter filter{.exclude_tables = cfg.exclude_tables, .include_object = env.include_object};
   db::Session session(env.url);
   auto& sink = session.sink();
   sink.begin();
@@ -67,8 +69,9 @@ std::vector<Operation> compare_database(const script::Project& project, const sc
   // The version table is the tool's own: introspection leaves it out (in any schema read
   // when the config names none, as it then follows the search_path).
   const auto& table = project.version_table();
-  auto found = session.introspect({.schemas = schemas, .exclude_tables = {QualifiedName(table.schema, table.name)}});
-  auto wanted = as_the_server_spells_it(session, models);
+  auto found = filtered(
+      session.introspect({.schemas = schemas, .exclude_tables = {QualifiedName(table.schema, table.name)}}), filter, true);
+  auto wanted = filtered(as_the_server_spells_it(session, models), filter, false);
 
   // Only the schemas compared: a model in a schema the hook does not name is not drift here.
   auto elsewhere = [&](const QualifiedName& n) {

@@ -16,6 +16,7 @@ namespace migrate::autogen {
 // from what the database has to what `models` declare. The models are first created in
 // scratch schemas inside a transaction that is rolled back and read back with the same
 // queries, so defaults, checks and expressions compare in the server's own spelling.
+// The ini's exclude_tables and the hook's include_object leave objects out on both sides.
 // The plan is then proven (prove_plan) in the same transaction: UnprovenError when it does
 // not reach the models. Nothing in the database changes.
 std::vector<Operation> compare_database(const script::Project& project, const schema::Catalog& models);
