@@ -4,11 +4,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 
 #include <migrate/error.hpp>
 
 #include "migrate/autogen/object_filter.hpp"
 #include "migrate/autogen/prove_plan.hpp"
+#include "migrate/autogen/scratch_database.hpp"
 #include "migrate/autogen/schema_names.hpp"
 #include "migrate/autogen/scratch_schemas.hpp"
 #include "migrate/db/session.hpp"
@@ -49,11 +51,18 @@ schema::Catalog as_the_server_spells_it(db::Session& session, const schema::Cata
 
 schema::Catalog registered_models() { return schema::catalog_from_models(schema::describe_registered_models()); }
 
-std::vector<Operation> compare_database(const script::Project& project, const schema::Catalog& models) {
+std::vector<Operation> compare_database(const script::Project& project, const schema::Catalog& models,
+                                        const CompareRequest& request) {
   const auto& cfg = project.config();
   auto env = runtime::prepare_environment(cfg, false);
   std::vector<std::string> schemas = env.include_schemas.empty() ? std::vector<std::string>{"public"} : env.include_schemas;
   const ObjectFilter filter{.exclude_tables = cfg.exclude_tables, .include_object = env.include_object};
+  // Declared before the session, so that it is dropped after the session closes.
+  std::optional<ScratchDatabase> scratch;
+  if (request.from_revisions) {
+    scratch.emplace(project, env);
+    env = scratch->environment();
+  }
   db::Session session(env.url);
   auto& sink = session.sink();
   sink.begin();

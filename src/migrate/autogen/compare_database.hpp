@@ -10,6 +10,12 @@
 
 namespace migrate::autogen {
 
+struct CompareRequest {
+  // Compare with a scratch database the revisions bring to the heads (ScratchDatabase)
+  // instead of the configured one, which then need not be at the heads.
+  bool from_revisions = false;
+};
+
 // Connects with the environment hook's URL and settings, requires the database to be at the
 // graph's heads (RevisionError "Target database is not up to date." otherwise), and returns
 // the operations that bring the schemas the hook names (include_schemas; default public)
@@ -19,7 +25,8 @@ namespace migrate::autogen {
 // The ini's exclude_tables and the hook's include_object leave objects out on both sides.
 // The plan is then proven (prove_plan) in the same transaction: UnprovenError when it does
 // not reach the models. Nothing in the database changes.
-std::vector<Operation> compare_database(const script::Project& project, const schema::Catalog& models);
+std::vector<Operation> compare_database(const script::Project& project, const schema::Catalog& models,
+                                        const CompareRequest& request = {});
 
 // The models registered with MIGRATE_MODEL in this binary, as a Catalog.
 schema::Catalog registered_models();
