@@ -10,6 +10,31 @@
 
 namespace migrate {
 
+// An object autogenerate and check are about to compare: Alembic's include_object arguments.
+struct SchemaObject {
+  enum class Kind { Table, Column, Index, Constraint, Enum, Sequence };
+  Kind kind = Kind::Table;
+  std::string schema{};
+  std::string table{};  // the table of a column, index or constraint; empty for the others
+  std::string name{};   // the object's own name
+  bool reflected = false;  // true: read from the database; false: declared by the models
+
+  // "ecommerce.orders", "ecommerce.orders.status": schema, table if any, name.
+  std::string qualified() const { return schema + "." + (table.empty() ? name : table + "." + name); }
+};
+
+constexpr const char* kind_name(SchemaObject::Kind kind) {
+  switch (kind) {
+    case SchemaObject::Kind::Table: return "table";
+    case SchemaObject::Kind::Column: return "column";
+    case SchemaObject::Kind::Index: return "index";
+    case SchemaObject::Kind::Constraint: return "constraint";
+    case SchemaObject::Kind::Enum: return "enum";
+    case SchemaObject::Kind::Sequence: return "sequence";
+  }
+  return "";
+}
+
 struct EnvironmentContext {
   // Read-only facts about the run.
   std::map<std::string, std::string> x_arguments;  // -x key=value
@@ -20,9 +45,12 @@ struct EnvironmentContext {
   // Session settings applied at the start of every run, online and offline, in order,
   // through set_config(): {"search_path", "ecommerce, public"}, {"lock_timeout", "10s"}.
   std::vector<std::pair<std::string, std::string>> session_settings;
-  // What autogenerate and check compare: schemas, and a filter on objects.
+  // What autogenerate and check compare: schemas, and a filter on objects. include_object
+  // is asked about every object on both sides before they are compared; false leaves it out
+  // (a table with its columns, indexes and constraints). The ini's exclude_tables patterns
+  // apply first.
   std::vector<std::string> include_schemas;
-  std::function<bool(const std::string& schema, const std::string& name, const std::string& kind)> include_object;
+  std::function<bool(const SchemaObject& object)> include_object;
   // Called with the text of each generated revision file before it is written.
   std::function<void(std::string& source)> process_revision_source;
 };

@@ -5,7 +5,7 @@
 
 namespace migrate {
 
-enum class ErrorKind { Usage, Config, Revision, Database, Lock, Drift, Internal };
+enum class ErrorKind { Usage, Config, Revision, Database, Lock, Drift, Unproven, Internal };
 
 // Exit codes are part of the CLI contract (README, "Exit codes").
 constexpr int exit_code(ErrorKind kind) {
@@ -16,6 +16,7 @@ constexpr int exit_code(ErrorKind kind) {
     case ErrorKind::Revision: return 4;
     case ErrorKind::Database: return 5;
     case ErrorKind::Lock: return 6;
+    case ErrorKind::Unproven: return 7;
     case ErrorKind::Internal: return 70;
   }
   return 70;
@@ -29,6 +30,7 @@ constexpr const char* kind_name(ErrorKind kind) {
     case ErrorKind::Database: return "database";
     case ErrorKind::Lock: return "lock";
     case ErrorKind::Drift: return "drift";
+    case ErrorKind::Unproven: return "unproven";
     case ErrorKind::Internal: return "internal";
   }
   return "internal";
@@ -71,5 +73,8 @@ class DatabaseError : public Error {
   std::string statement_;
 };
 struct LockError : Error { explicit LockError(const std::string& m) : Error(ErrorKind::Lock, m) {} };
+// A generated plan that, applied to a scratch copy of the database, does not reach the models:
+// a revision written from it would not do what it claims.
+struct UnprovenError : Error { explicit UnprovenError(const std::string& m) : Error(ErrorKind::Unproven, m) {} };
 
 }  // namespace migrate

@@ -1,6 +1,8 @@
 // check: the models against the database, one line per difference (Alembic's `check`).
 #include <fmt/format.h>
 
+#include <memory>
+
 #include <migrate/error.hpp>
 
 #include "cli/commands.hpp"
@@ -11,8 +13,8 @@ namespace migrate::cli {
 
 namespace {
 
-int check(Context& ctx) {
-  auto operations = autogen::compare_database(ctx.project(), autogen::registered_models());
+int check(Context& ctx, const autogen::CompareRequest& request) {
+  auto operations = autogen::compare_database(ctx.project(), autogen::registered_models(), request);
   nlohmann::json list = nlohmann::json::array();
   for (const auto& operation : operations) {
     // Markers of autocommit blocks are how an operation runs, not a difference.
@@ -41,7 +43,10 @@ int check(Context& ctx) {
 
 void add_check_command(CLI::App& app, Action& chosen) {
   auto* c = app.add_subcommand("check", "Compare the models with the database; exit 1 when a new revision is needed");
-  on_run(c, chosen, [](Context& ctx) { return check(ctx); });
+  auto request = std::make_shared<autogen::CompareRequest>();
+  c->add_flag("--from-revisions", request->from_revisions,
+              "compare with a scratch database the revisions bring to the heads, not the configured one");
+  on_run(c, chosen, [request](Context& ctx) { return check(ctx, *request); });
 }
 
 }  // namespace migrate::cli

@@ -22,15 +22,17 @@ namespace {
 struct RevisionOptions {
   script::RevisionRequest request;
   bool autogenerate = false;
+  autogen::CompareRequest compare;
 };
 
 int revision(Context& ctx, const RevisionOptions& o) {
   auto r = o.request;
+  if (o.compare.from_revisions && !o.autogenerate) throw UsageError("--from-revisions needs --autogenerate");
   r.sql = r.sql || ctx.config().sql_revisions;
   const auto& project = ctx.project(/*may_be_new=*/!o.autogenerate);
   if (o.autogenerate) {
     // Alembic's autogenerate: the upgrade is the diff, the downgrade its reverse.
-    r.upgrade = autogen::compare_database(project, autogen::registered_models());
+    r.upgrade = autogen::compare_database(project, autogen::registered_models(), o.compare);
     r.downgrade = ops::reverse(r.upgrade);
     if (r.upgrade.empty()) ctx.info("No changes in schema detected.");
     for (const auto& operation : r.upgrade)
@@ -89,6 +91,8 @@ void add_revision_commands(CLI::App& app, Action& chosen) {
   auto* r = app.add_subcommand("revision", "Create a new revision file");
   r->add_flag("--autogenerate", options->autogenerate,
               "write the difference between the models and the database (which must be at its heads)");
+  r->add_flag("--from-revisions", options->compare.from_revisions,
+              "with --autogenerate: compare with a scratch database the revisions bring to the heads");
   r->add_option("-m,--message", o->message, "the revision's message")->required();
   r->add_option("--head", o->head, "revision to base the new one on (default head; base for a new root)");
   r->add_flag("--splice", o->splice, "allow a non-head --head, starting a new branch");

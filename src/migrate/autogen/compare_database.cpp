@@ -4,13 +4,16 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <set>
+#include <optional>
 
 #include <migrate/error.hpp>
 
+#include "migrate/autogen/object_filter.hpp"
+#include "migrate/autogen/prove_plan.hpp"
+#include "migrate/autogen/scratch_database.hpp"
 #include "migrate/autogen/schema_names.hpp"
+#include "migrate/autogen/scratch_schemas.hpp"
 #include "migrate/db/session.hpp"
-#include "migrate/ops/quote.hpp"
 #include "migrate/ops/render_sql.hpp"
 #include "migrate/runtime/environment.hpp"
 #include "migrate/schema/compare.hpp"
@@ -23,55 +26,44 @@ namespace migrate::autogen {
 namespace {
 
 // A prefix no application schema uses, short enough for PostgreSQL's 63 bytes.
-constexpr const char* scratch_prefix = "migrate_wanted_";
-
-std::set<std::string> schemas_of(const schema::Catalog& c) {
-  std::set<std::string> out;
-  for (const auto& t : c.tables) out.insert(t.name.schema);
-  for (const auto& e : c.enums) out.insert(e.name.schema);
-  for (const auto& s : c.sequences) out.insert(s.name.schema);
-  out.erase("");
-  return out;
-}
+constexpr const char* wanted_prefix = "migrate_wanted_";
 
 // The models as the server spells them: created under scratch names, read back, renamed.
 schema::Catalog as_the_server_spells_it(db::Session& session, const schema::Catalog& models) {
-  SchemaNames to_scratch, back;
-  std::vector<std::string> scratch_schemas;
-  for (const auto& s : schemas_of(models)) {
-    std::string scratch = scratch_prefix + s;
-    if (scratch.size() > 63)
-      throw ConfigError(fmt::format("schema name '{}' is too long to compare (at most {} bytes)", s,
-                                    63 - std::string(scratch_prefix).size()));
-    to_scratch[s] = scratch;
-    back[scratch] = s;
-    scratch_schemas.push_back(scratch);
-  }
-  auto& sink = session.sink();
-  for (const auto& s : scratch_schemas) sink.execute("CREATE SCHEMA " + ops::quote_ident(s));
-  for (const auto& operation : schema::create_operations(rename_schemas(models, to_scratch))) {
+  ScratchSchemas scratch(wanted_prefix, schemas_of(models));
+  scratch.create(session);
+  for (const auto& operation : schema::create_operations(rename_schemas(models, scratch.to_scratch()))) {
     for (const auto& sql : ops::render_sql(operation)) {
       try {
-        sink.execute(sql);
+        session.sink().execute(sql);
       } catch (const DatabaseError& e) {
         if (e.reason() != DatabaseError::Reason::Statement) throw;
-        ConfigError error(fmt::format("the models cannot be created as declared: {}", rename_in_sql(e.what(), back)));
-        error.set_detail("failing statement:\n" + rename_in_sql(sql, back));
+        ConfigError error(
+            fmt::format("the models cannot be created as declared: {}", rename_in_sql(e.what(), scratch.back())));
+        error.set_detail("failing statement:\n" + rename_in_sql(sql, scratch.back()));
         throw error;
       }
     }
   }
-  return rename_schemas(session.introspect(scratch_schemas), back);
+  return scratch.read(session);
 }
 
 }  // namespace
 
 schema::Catalog registered_models() { return schema::catalog_from_models(schema::describe_registered_models()); }
 
-std::vector<Operation> compare_database(const script::Project& project, const schema::Catalog& models) {
+std::vector<Operation> compare_database(const script::Project& project, const schema::Catalog& models,
+                                        const CompareRequest& request) {
   const auto& cfg = project.config();
   auto env = runtime::prepare_environment(cfg, false);
   std::vector<std::string> schemas = env.include_schemas.empty() ? std::vector<std::string>{"public"} : env.include_schemas;
+  const ObjectFilter filter{.exclude_tables = cfg.exclude_tables, .include_object = env.include_object};
+  // Declared before the session, so that it is dropped after the session closes.
+  std::optional<ScratchDatabase> scratch;
+  if (request.from_revisions) {
+    scratch.emplace(project, env);
+    env = scratch->environment();
+  }
   db::Session session(env.url);
   auto& sink = session.sink();
   sink.begin();
@@ -84,21 +76,25 @@ std::vector<Operation> compare_database(const script::Project& project, const sc
   std::sort(heads.begin(), heads.end());
   if (current != heads) throw RevisionError("Target database is not up to date.");
 
-  auto found = session.introspect(schemas);
-  auto wanted = as_the_server_spells_it(session, models);
-  session.rollback();
+  // The version table is the tool's own: introspection leaves it out (in any schema read
+  // when the config names none, as it then follows the search_path).
+  const auto& table = project.version_table();
+  auto found = filtered(
+      session.introspect({.schemas = schemas, .exclude_tables = {QualifiedName(table.schema, table.name)}}), filter, true);
+  auto wanted = filtered(as_the_server_spells_it(session, models), filter, false);
   schema::keep_declared_renames(wanted, models);
 
-  schema::CompareOptions options;
-  const auto& table = project.version_table();
-  options.ignore_tables.push_back({table.schema.empty() ? "public" : table.schema, table.name});
   // Only the schemas compared: a model in a schema the hook does not name is not drift here.
-  wanted.tables.erase(std::remove_if(wanted.tables.begin(), wanted.tables.end(),
-                                     [&](const schema::Table& t) {
-                                       return std::find(schemas.begin(), schemas.end(), t.name.schema) == schemas.end();
-                                     }),
-                      wanted.tables.end());
-  return schema::compare(wanted, found, options);
+  auto elsewhere = [&](const QualifiedName& n) {
+    return std::find(schemas.begin(), schemas.end(), n.schema) == schemas.end();
+  };
+  std::erase_if(wanted.tables, [&](const schema::Table& t) { return elsewhere(t.name); });
+  std::erase_if(wanted.enums, [&](const schema::Enum& e) { return elsewhere(e.name); });
+  std::erase_if(wanted.sequences, [&](const Sequence& q) { return elsewhere(q.name); });
+  auto plan = schema::compare(wanted, found);
+  prove_plan(session, found, wanted, plan);
+  session.rollback();
+  return plan;
 }
 
 }  // namespace migrate::autogen

@@ -1,6 +1,11 @@
 // Schema renaming over a whole Catalog, names and expression text alike.
 #include "migrate/autogen/schema_names.hpp"
 
+#include <utility>
+#include <vector>
+
+#include "migrate/ops/quote.hpp"
+
 namespace migrate::autogen {
 
 namespace {
@@ -35,12 +40,38 @@ void rename(std::vector<IndexKey>& keys, const SchemaNames& names) {
 }  // namespace
 
 std::string rename_in_sql(const std::string& sql, const SchemaNames& names) {
+  // Each name as the server and render_sql spell it before a '.', quoted where PostgreSQL
+  // needs it ("Sales".orders, "user".t; a bare Sales. is another schema, sales), and a
+  // needlessly quoted "ecommerce". too; the replacement is spelled the same way.
+  std::vector<std::pair<std::string, std::string>> spellings;
+  for (const auto& [from, to] : names) {
+    const std::string spelled = ops::quote_ident(from);
+    spellings.emplace_back(spelled, ops::quote_ident(to));
+    if (spelled == from) spellings.emplace_back("\"" + from + "\"", ops::quote_ident(to));
+  }
   std::string out;
   out.reserve(sql.size());
   for (size_t i = 0; i < sql.size();) {
+    // A string literal is text (a comment, a label) unless it is one name, as in
+    // nextval('ecommerce.order_number_seq'::regclass): only then is its schema renamed.
+    if (sql[i] == '\'') {
+      size_t end = i + 1;
+      while (end < sql.size() && !(sql[end] == '\'' && (end + 1 >= sql.size() || sql[end + 1] != '\'')))
+        end += sql[end] == '\'' ? 2 : 1;
+      if (end < sql.size()) {
+        const std::string content = sql.substr(i + 1, end - i - 1);
+        const bool one_name = content.find_first_of(" \t\n\r'") == std::string::npos;
+        out += '\'';
+        out += one_name ? rename_in_sql(content, names) : content;
+        out += '\'';
+        i = end + 1;
+        continue;
+      }
+      // An apostrophe with no end (a message's "can't"): just a character.
+    }
     bool replaced = false;
     if (i == 0 || !identifier_char(sql[i - 1])) {
-      for (const auto& [from, to] : names) {
+      for (const auto& [from, to] : spellings) {
         if (sql.compare(i, from.size(), from) == 0 && i + from.size() < sql.size() && sql[i + from.size()] == '.') {
           out += to;
           i += from.size();

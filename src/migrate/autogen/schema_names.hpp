@@ -17,7 +17,9 @@ using SchemaNames = std::map<std::string, std::string>;  // from → to
 // identifier boundary, so `xecommerce.t` stays when `ecommerce` is renamed.
 schema::Catalog rename_schemas(schema::Catalog catalog, const SchemaNames& names);
 
-// The same for one piece of SQL text.
+// The same for one piece of SQL text (or a server message). A string literal is renamed only
+// when it is one name ('ecommerce.seq'::regclass), never when it is text (a comment that
+// mentions "ecommerce.orders").
 std::string rename_in_sql(const std::string& sql, const SchemaNames& names);
 
 }  // namespace migrate::autogen

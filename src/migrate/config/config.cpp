@@ -54,7 +54,8 @@ const std::set<std::string> ignored_alembic_keys = {
 const std::set<std::string> known_keys = {
     "script_location", "version_locations", "file_template", "truncate_slug_length", "timezone",
     "sqlalchemy.url", "url", "version_table", "version_table_schema", "transaction_per_migration",
-    "include_schemas", "lock_timeout", "log_level", "revision_format"};
+    "include_schemas", "lock_timeout", "log_level", "revision_format", "exclude_tables",
+    "from_revisions_template", "from_revisions_bootstrap"};
 
 class Loader {
  public:
@@ -210,6 +211,13 @@ Config load(const std::string& path, const Overrides& overrides) {
   if (auto v = value("transaction_per_migration"))
     cfg.transaction_per_migration = loader.boolean("transaction_per_migration", *v);
   if (auto v = value("include_schemas")) cfg.include_schemas = split_list(*v);
+  if (auto v = value("exclude_tables")) cfg.exclude_tables = split_list(*v);
+  if (auto v = value("from_revisions_template")) {
+    if (v->empty()) loader.fail("from_revisions_template", "empty value for");
+    cfg.from_revisions_template = *v;
+  }
+  if (auto v = value("from_revisions_bootstrap"); v && !v->empty())
+    cfg.from_revisions_bootstrap = absolute(cfg.here, *v);
   if (auto v = value("lock_timeout")) cfg.lock_timeout_seconds = loader.integer("lock_timeout", *v);
   if (auto v = value("log_level")) {
     static const std::set<std::string> levels = {"debug", "info", "warning", "error"};

@@ -22,6 +22,13 @@ struct Config {
   std::string version_table_schema;          // empty: the connection's search_path
   bool transaction_per_migration = false;
   std::vector<std::string> include_schemas;
+  // Glob patterns of tables check and autogenerate leave out on both sides: "audit.*",
+  // "ecommerce.tmp_*"; a pattern without a '.' matches the table name in any schema.
+  std::vector<std::string> exclude_tables;
+  // --from-revisions: the scratch database is created from this template, then this SQL
+  // file (empty: none) runs in it before the revisions: what the revisions assume exists.
+  std::string from_revisions_template = "template0";
+  std::string from_revisions_bootstrap;
   int lock_timeout_seconds = 0;              // how long to wait for another run's lock
   std::string log_level = "info";
   std::map<std::string, std::string> x_arguments;

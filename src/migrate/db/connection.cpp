@@ -6,6 +6,8 @@
 
 #include <pqxx/pqxx>
 
+#include <libpq-fe.h>
+
 #include <migrate/error.hpp>
 
 #include "migrate/config/secrets.hpp"
@@ -61,6 +63,30 @@ std::shared_ptr<pqxx::connection_base> connect(const std::string& url) {
     // in a shape no pattern recognises.
     throw DatabaseError("cannot connect: " + server_message(e));
   }
+}
+
+std::string with_database(const std::string& url, const std::string& dbname) {
+  char* error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(url.c_str(), &error);
+  if (!options) {
+    std::string message = error ? error : "out of memory";
+    PQfreemem(error);
+    while (!message.empty() && message.back() == '\n') message.pop_back();
+    throw ConfigError("cannot read the database URL: " + config::redact_secrets(message));
+  }
+  auto quoted = [](const std::string& value) {
+    std::string out = "'";
+    for (char c : value) {
+      if (c == '\'' || c == '\\') out += '\\';
+      out += c;
+    }
+    return out + "'";
+  };
+  std::string conninfo = "dbname=" + quoted(dbname);
+  for (auto* o = options; o->keyword; ++o)
+    if (o->val && std::string(o->keyword) != "dbname") conninfo += fmt::format(" {}={}", o->keyword, quoted(o->val));
+  PQconninfoFree(options);
+  return conninfo;
 }
 
 std::string describe(pqxx::connection_base& c) {

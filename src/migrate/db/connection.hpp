@@ -19,6 +19,12 @@ std::shared_ptr<pqxx::connection_base> connect(const std::string& url);
 // The first line of a server error, without libpq's "ERROR:  " prefix, redacted.
 std::string server_message(const std::exception& e);
 
+// `url` (a libpq URL or conninfo) with its database replaced by `dbname`, every other
+// parameter (host, user, password, sslmode, ...) kept: the same server, another database.
+// A key=value conninfo, so no parameter needs URL escaping. ConfigError when libpq cannot
+// parse `url` (its message, redacted).
+std::string with_database(const std::string& url, const std::string& dbname);
+
 // "host:port/dbname" of a connection, for messages (never the password).
 std::string describe(pqxx::connection_base& c);
 

@@ -35,8 +35,8 @@ std::optional<std::vector<std::string>> Session::versions(const ops::VersionTabl
   });
 }
 
-schema::Catalog Session::introspect(const std::vector<std::string>& schemas) {
-  return db::introspect(sink_->transaction(), schemas);
+schema::Catalog Session::introspect(const IntrospectOptions& options) {
+  return db::introspect(sink_->transaction(), options);
 }
 
 void Session::rollback() { sink_->rollback(); }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "migrate/db/introspect.hpp"
 #include "migrate/ops/sink.hpp"
 #include "migrate/ops/version_table.hpp"
 #include "migrate/schema/catalog.hpp"
@@ -36,8 +37,9 @@ class Session {
   // nullopt when the table does not exist.
   std::optional<std::vector<std::string>> versions(const ops::VersionTable& table);
 
-  // `schemas` read into a Catalog in the sink's transaction (begun if none is open).
-  schema::Catalog introspect(const std::vector<std::string>& schemas);
+  // `options.schemas` read into a Catalog in the sink's transaction (begun if none is open),
+  // without `options.exclude_tables` (the version table).
+  schema::Catalog introspect(const IntrospectOptions& options);
 
   // Undoes the sink's open transaction, if any.
   void rollback();

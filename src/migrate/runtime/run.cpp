@@ -63,8 +63,12 @@ bool offline_creates_table(Goal goal, const std::vector<std::string>& start, con
 }  // namespace
 
 RunResult run_online(const script::Project& project, const Request& request, StepObserver& observer) {
+  return run_online(project, request, observer, prepare_environment(project.config(), false));
+}
+
+RunResult run_online(const script::Project& project, const Request& request, StepObserver& observer,
+                     const EnvironmentContext& env) {
   const auto& cfg = project.config();
-  auto env = prepare_environment(cfg, false);
   db::Session session(env.url);
   session.lock(project.version_table(), cfg.lock_timeout_seconds);
   auto& sink = session.sink();

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <migrate/environment.hpp>
+
 #include "migrate/runtime/runner.hpp"
 #include "migrate/script/project.hpp"
 
@@ -32,6 +34,10 @@ struct RunResult {
 // Online: everything in one transaction unless transaction_per_migration; on failure the
 // database stays at a known set of heads, named in the error.
 RunResult run_online(const script::Project& project, const Request& request, StepObserver& observer);
+// The same with the environment already prepared (prepare_environment), whose url may point
+// elsewhere: the scratch database of `check --from-revisions`.
+RunResult run_online(const script::Project& project, const Request& request, StepObserver& observer,
+                     const EnvironmentContext& env);
 
 // Offline: the SQL an online run from `start` (heads; empty = base) would execute.
 RunResult run_offline(const script::Project& project, const Request& request, const std::vector<std::string>& start,
