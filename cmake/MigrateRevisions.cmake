@@ -10,6 +10,14 @@ function(migrate_add_revisions target folder)
   endif()
   file(GLOB revisions CONFIGURE_DEPENDS ${folder}/*.cpp)
   target_sources(${target} PRIVATE ${revisions})
-  set_source_files_properties(${revisions} TARGET_DIRECTORY ${target}
-    PROPERTIES COMPILE_OPTIONS "-fmacro-prefix-map=${arg_ROOT}/=")
+  # ccache with base_dir set hands the compiler the source as a path relative to the build
+  # directory (../migrations/versions/x.cpp), which the absolute map does not match: map that
+  # spelling too, or the binary refuses its own revisions as "not compiled into this binary".
+  file(RELATIVE_PATH relative_root ${CMAKE_BINARY_DIR} ${arg_ROOT})
+  string(REGEX REPLACE "/$" "" relative_root "${relative_root}")  # ".." comes back as "../"
+  set(maps "-fmacro-prefix-map=${arg_ROOT}/=")
+  if(relative_root AND NOT IS_ABSOLUTE "${relative_root}")
+    list(APPEND maps "-fmacro-prefix-map=${relative_root}/=")
+  endif()
+  set_source_files_properties(${revisions} TARGET_DIRECTORY ${target} PROPERTIES COMPILE_OPTIONS "${maps}")
 endfunction()
