@@ -32,18 +32,10 @@ constexpr const char* wanted_prefix = "migrate_wanted_";
 schema::Catalog as_the_server_spells_it(db::Session& session, const schema::Catalog& models) {
   ScratchSchemas scratch(wanted_prefix, schemas_of(models));
   scratch.create(session);
-  for (const auto& operation : schema::create_operations(rename_schemas(models, scratch.to_scratch()))) {
-    for (const auto& sql : ops::render_sql(operation)) {
-      try {
-        session.sink().execute(sql);
-      } catch (const DatabaseError& e) {
-        if (e.reason() != DatabaseError::Reason::Statement) throw;
-        ConfigError error(
-            fmt::format("the models cannot be created as declared: {}", rename_in_sql(e.what(), scratch.back())));
-        error.set_detail("failing statement:\n" + rename_in_sql(sql, scratch.back()));
-        throw error;
-      }
-    }
+  if (auto failed = scratch.build(session, models)) {
+    ConfigError error("the models cannot be created as declared: " + failed->message);
+    error.set_detail("failing statement:\n" + failed->sql);
+    throw error;
   }
   return scratch.read(session);
 }

@@ -99,9 +99,11 @@ void prove_plan(db::Session& session, const schema::Catalog& found, const schema
   scratch.create(session);
   auto copy = found;
   const auto already_added = committed_labels(copy, plan);
-  for (const auto& operation : schema::create_operations(rename_schemas(copy, scratch.to_scratch())))
-    for (const auto& sql : ops::render_sql(operation))
-      run(session, sql, scratch, "the database's schema cannot be copied to prove the generated plan");
+  if (auto failed = scratch.build(session, copy)) {
+    UnprovenError error("the database's schema cannot be copied to prove the generated plan: " + failed->message);
+    error.set_detail("failing statement:\n" + failed->sql);
+    throw error;
+  }
 
   std::vector<Operation> by_hand;
   std::vector<UncommittedLabel> labels;

@@ -1,6 +1,7 @@
 // Scratch schemas beside the real ones, in the session's open transaction: a Catalog is
 // created under other names, so that the server spells it, then read back under the real ones.
 #pragma once
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -14,8 +15,13 @@ class Session;
 
 namespace migrate::autogen {
 
-// The schemas a Catalog's tables, enums and sequences live in.
-std::set<std::string> schemas_of(const schema::Catalog& catalog);
+using schema::schemas_of;
+
+// A statement that failed, and the server's message, both in the real schema names.
+struct FailedStatement {
+  std::string sql;
+  std::string message;
+};
 
 class ScratchSchemas {
  public:
@@ -27,6 +33,9 @@ class ScratchSchemas {
 
   // CREATE SCHEMA for each scratch name.
   void create(db::Session& session) const;
+  // `catalog` (in the real names) created under the scratch names; the statement that fails,
+  // if one does, for the caller to report in its own words.
+  std::optional<FailedStatement> build(db::Session& session, const schema::Catalog& catalog) const;
   // The scratch schemas introspected and renamed back to the real names.
   schema::Catalog read(db::Session& session) const;
 

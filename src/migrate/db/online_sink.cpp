@@ -44,7 +44,7 @@ void OnlineSink::execute(const std::string& sql) {
   });
 }
 
-pqxx::transaction_base& OnlineSink::transaction() {
+pqxx::dbtransaction& OnlineSink::transaction() {
   if (!open_) begin();
   return open_->tx;
 }

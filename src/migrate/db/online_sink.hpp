@@ -8,7 +8,7 @@
 
 namespace pqxx {
 class connection_base;
-class transaction_base;
+class dbtransaction;
 }  // namespace pqxx
 
 namespace migrate::db {
@@ -24,7 +24,7 @@ class OnlineSink final : public ops::Sink {
   void execute(const std::string& sql) override;  // DatabaseError with the reason and the SQL
   void comment(const std::string&) override {}
   // The open transaction (one is begun if none is), for queries of db/ itself.
-  pqxx::transaction_base& transaction();
+  pqxx::dbtransaction& transaction();
 
  private:
   struct Open;

@@ -39,6 +39,36 @@ schema::Catalog Session::introspect(const IntrospectOptions& options) {
   return db::introspect(sink_->transaction(), options);
 }
 
+std::optional<Session::BatchFailure> Session::execute_batch(const std::vector<std::string>& statements) {
+  if (statements.empty()) return std::nullopt;
+  auto& tx = sink_->transaction();
+  std::string batch;
+  for (const auto& sql : statements) batch += sql + ";\n";
+  // A libpqxx subtransaction is a savepoint: a failure rolls back to it and leaves `tx` usable.
+  try {
+    translate_errors("", [&] {
+      pqxx::subtransaction all(tx, "migrate_batch");
+      all.exec(batch);
+      all.commit();
+    });
+    return std::nullopt;
+  } catch (const DatabaseError& e) {
+    if (e.reason() != DatabaseError::Reason::Statement) throw;
+  }
+  std::size_t index = 0;
+  try {
+    translate_errors("", [&] {
+      pqxx::subtransaction one_by_one(tx, "migrate_batch");
+      for (; index < statements.size(); ++index) one_by_one.exec(statements[index]);
+      one_by_one.abort();  // only looking for the failing one
+    });
+  } catch (const DatabaseError& e) {
+    if (e.reason() != DatabaseError::Reason::Statement) throw;
+    return BatchFailure{index, e.what()};
+  }
+  return BatchFailure{statements.size(), "the statements failed together but not one by one"};
+}
+
 void Session::rollback() { sink_->rollback(); }
 
 std::string Session::describe() const { return db::describe(*connection_); }

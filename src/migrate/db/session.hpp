@@ -41,6 +41,17 @@ class Session {
   // without `options.exclude_tables` (the version table).
   schema::Catalog introspect(const IntrospectOptions& options);
 
+  // A statement of a batch that failed: its index and the server's message.
+  struct BatchFailure {
+    std::size_t index;
+    std::string message;
+  };
+
+  // `statements` in one round trip, inside a savepoint of the sink's transaction (begun if
+  // none is open). When one fails, the savepoint is rolled back, so the transaction lives on
+  // without any of them, and they are sent again one by one, likewise, to name it.
+  std::optional<BatchFailure> execute_batch(const std::vector<std::string>& statements);
+
   // Undoes the sink's open transaction, if any.
   void rollback();
 

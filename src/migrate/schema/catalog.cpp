@@ -39,4 +39,13 @@ const Sequence* Catalog::sequence(const QualifiedName& name) const {
 
 std::string display(const QualifiedName& name) { return name.schema.empty() ? name.name : name.schema + "." + name.name; }
 
+std::set<std::string> schemas_of(const Catalog& c) {
+  std::set<std::string> out;
+  for (const auto& t : c.tables) out.insert(t.name.schema);
+  for (const auto& e : c.enums) out.insert(e.name.schema);
+  for (const auto& s : c.sequences) out.insert(s.name.schema);
+  out.erase("");
+  return out;
+}
+
 }  // namespace migrate::schema

@@ -2,6 +2,7 @@
 #pragma once
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,9 @@ struct Catalog {
   const Sequence* sequence(const QualifiedName& name) const;
   friend bool operator==(const Catalog&, const Catalog&) = default;
 };
+
+// The schemas a Catalog's tables, enums and sequences live in ("" left out).
+std::set<std::string> schemas_of(const Catalog& catalog);
 
 // "schema.name" for messages (unquoted: these are for people).
 std::string display(const QualifiedName& name);

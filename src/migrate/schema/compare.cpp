@@ -37,15 +37,6 @@ bool not_valid(const Constraint& c) {
   return false;
 }
 
-std::set<std::string> schemas_used(const Catalog& c) {
-  std::set<std::string> out;
-  for (const auto& t : c.tables) out.insert(t.name.schema);
-  for (const auto& e : c.enums) out.insert(e.name.schema);
-  for (const auto& s : c.sequences) out.insert(s.name.schema);
-  out.erase("");
-  return out;
-}
-
 // How format_type() names an enum in a column's type under search_path public.
 bool is_of_enum(const Column& c, const QualifiedName& type) {
   const std::string t = c.type.format_type();
@@ -359,7 +350,7 @@ struct Comparer {
   // Schemas are created, never dropped: one may hold what no model knows of.
   void schemas(const Catalog& w, const Catalog& f) {
     if (!f.schemas) return;
-    for (const auto& s : schemas_used(w))
+    for (const auto& s : schemas_of(w))
       if (!contains(*f.schemas, s)) plan.schemas.push_back(op::CreateSchema{s, false});
   }
 
