@@ -234,6 +234,7 @@ struct EnumColumn {
   std::string column{};
   std::optional<std::string> server_default{};
   std::optional<std::string> existing_server_default{};
+  bool array = false;  // of type[]
   friend bool operator==(const EnumColumn&, const EnumColumn&) = default;
 };
 

@@ -113,6 +113,13 @@ namespace {
 
 // Everything step 2 changes (tests/corpus/models, `CORPUS_STEP >= 2`), one line each, as check names it.
 const std::vector<std::string> step2_changes = {
+    "create schema corpus_extra",
+    "alter column corpus.documents.email: rename to contact_email",
+    "replace enum corpus_ref.priority (low, normal, high) -> (low, high, urgent); converts corpus.all_types.priorities, "
+    "corpus.nodes.priorities",
+    "create table corpus_extra.archived_documents",
+    "drop index corpus.ix_documents_title_pattern",
+    "create index corpus.ix_documents_title_pattern on corpus.documents (title text_pattern_ops, created_at DESC)",
     "create enum corpus.link_kind (cites, replaces)",
     "create table corpus.document_links",
     "create index corpus.ix_document_links_to_id on corpus.document_links (to_id)",

@@ -109,3 +109,14 @@ TEST_CASE("a note prints as C++ comment lines and runs nothing", "[ops][cpp]") {
   CHECK(ops::render_cpp(note) == "// first line\n// second line");
   CHECK(ops::render_sql(note).empty());
 }
+
+TEST_CASE("replace_enum prints its columns, defaults and array flag as a person writes them", "[ops][cpp]") {
+  const Operation r = op::ReplaceEnum{{"s", "e"}, {"a", "c"}, {"a", "b", "c"},
+                                      {{{"s", "t"}, "v", "'a'::s.e", "'b'::s.e", false}, {{"s", "u"}, "vs", {}, {}, true}}};
+  CHECK(render_cpp(r) ==
+        "op.replace_enum({\"s\", \"e\"}, {\"a\", \"c\"}, {.existing_values = {\"a\", \"b\", \"c\"}, .columns = "
+        "{{.table = {\"s\", \"t\"}, .column = \"v\", .server_default = \"'a'::s.e\", .existing_server_default = "
+        "\"'b'::s.e\"}, {.table = {\"s\", \"u\"}, .column = \"vs\", .array = true}}});");
+  CHECK(ops::render_sql(r)[3] == "ALTER TABLE s.t ALTER COLUMN v TYPE s.e USING v::text::s.e");
+  CHECK(ops::render_sql(r)[5] == "ALTER TABLE s.u ALTER COLUMN vs TYPE s.e[] USING vs::text[]::s.e[]");
+}

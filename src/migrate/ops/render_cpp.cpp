@@ -336,6 +336,7 @@ struct Printer {
       Designated d;
       d.add("table", name(c.table)).add("column", cpp_string(c.column));
       d.opt("server_default", c.server_default).opt("existing_server_default", c.existing_server_default);
+      d.flag("array", c.array);
       columns.push_back(d.str());
     }
     Designated d;

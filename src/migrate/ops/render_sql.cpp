@@ -297,8 +297,9 @@ struct Renderer {
     for (const auto& c : r.columns) {
       const std::string column = fmt::format("ALTER TABLE {} ALTER COLUMN {}", quote_name(c.table), quote_ident(c.column));
       if (c.existing_server_default) out.push_back(column + " DROP DEFAULT");
-      out.push_back(fmt::format("{} TYPE {} USING {}::text::{}", column, quote_name(r.type), quote_ident(c.column),
-                                quote_name(r.type)));
+      const std::string type = quote_name(r.type) + (c.array ? "[]" : "");
+      out.push_back(fmt::format("{} TYPE {} USING {}::text{}::{}", column, type, quote_ident(c.column),
+                                c.array ? "[]" : "", type));
       if (c.server_default) out.push_back(column + " SET DEFAULT " + *c.server_default);
     }
     out.push_back("DROP TYPE " + quote_name(aside));

@@ -34,7 +34,8 @@ struct Reverser {
   Out operator()(const op::ReplaceEnum& r) const {
     if (r.existing_values.empty()) return cannot("replace_enum(" + shown(r.type) + ") does not carry the existing values");
     op::ReplaceEnum back{r.type, r.existing_values, r.values, {}};
-    for (const auto& c : r.columns) back.columns.push_back({c.table, c.column, c.existing_server_default, c.server_default});
+    for (const auto& c : r.columns)
+      back.columns.push_back({c.table, c.column, c.existing_server_default, c.server_default, c.array});
     return {std::move(back)};
   }
 

@@ -37,11 +37,11 @@ bool not_valid(const Constraint& c) {
   return false;
 }
 
-// How format_type() names an enum in a column's type under search_path public.
-bool is_of_enum(const Column& c, const QualifiedName& type) {
-  const std::string t = c.type.format_type();
+// How format_type() names an enum under search_path public.
+bool names_enum(const std::string& t, const QualifiedName& type) {
   return t == ops::quote_name(type) || (type.schema == "public" && t == ops::quote_ident(type.name));
 }
+bool ends_with_brackets(const std::string& t) { return t.size() > 2 && t.compare(t.size() - 2, 2, "[]") == 0; }
 
 // Everything the database keeps about a constraint of the same name.
 bool same_constraint(const Constraint& wanted, const Constraint& found) {
@@ -131,11 +131,13 @@ struct Comparer {
     op::ReplaceEnum r{w.name, w.values, f.values, {}};
     for (const auto& t : found.tables)
       for (const auto& c : t.columns) {
-        if (!is_of_enum(c, f.name)) continue;
+        const std::string type = c.type.format_type();
+        const bool array = ends_with_brackets(type);
+        if (!names_enum(array ? type.substr(0, type.size() - 2) : type, f.name)) continue;
         const Table* wt = wanted.table(t.name);
         const Column* wc = wt ? wt->column(c.name) : nullptr;
         r.columns.push_back({t.name, c.name, wc ? wc->options.server_default : c.options.server_default,
-                             c.options.server_default});
+                             c.options.server_default, array});
         converted.insert(display(t.name) + "." + c.name);
       }
     std::vector<std::string> removed;

@@ -21,7 +21,12 @@ inline const Type ItemStatus = Enum("item_status",
 #endif
                                     "corpus");
 
-// An enum in the other schema, used as an array element.
+// An enum in the other schema, used as an array element. Step 2 removes a label (the type
+// is replaced, its array columns converted) and adds one.
+#if CORPUS_STEP >= 2
+inline const Type Priority = Enum("priority", {"low", "high", "urgent"}, "corpus_ref");
+#else
 inline const Type Priority = Enum("priority", {"low", "normal", "high"}, "corpus_ref");
+#endif
 
 }  // namespace corpus

@@ -11,7 +11,11 @@ struct Document : Model<Document, Base> {
 #endif
   MIGRATE_COLUMN(id, BigInteger()).identity().primary_key();
   MIGRATE_COLUMN(title, String(200)).not_null();
+#if CORPUS_STEP >= 2
+  MIGRATE_COLUMN(contact_email, String(255)).renamed_from("email");  // a declared rename
+#else
   MIGRATE_COLUMN(email, String(255));
+#endif
   MIGRATE_COLUMN(owner_id, Integer()).index();
   MIGRATE_COLUMN(tags, Array(Text())).not_null().server_default("'{}'");
   MIGRATE_COLUMN(body, JSONB()).not_null().server_default("'{}'::jsonb");
@@ -19,14 +23,24 @@ struct Document : Model<Document, Base> {
   MIGRATE_COLUMN(is_deleted, Boolean()).not_null().server_default("false");
   TableArgs args = table_args(
       // expression + unique + partial
-      Index{.name = "uq_documents_email_lower", .keys = {text("lower(email)")},
-            .options = {.unique = true, .where = "NOT is_deleted"}},
 #if CORPUS_STEP >= 2
+      // the rename reaches the expression; nothing about the index changes
+      Index{.name = "uq_documents_email_lower", .keys = {text("lower(contact_email)")},
+            .options = {.unique = true, .where = "NOT is_deleted"}},
       // the predicate changes: dropped and created again
-      Index{.name = "ix_documents_title_live", .keys = {"title"}, .options = {.where = "NOT is_deleted AND email IS NOT NULL"}},
+      Index{.name = "ix_documents_title_live", .keys = {"title"},
+            .options = {.where = "NOT is_deleted AND contact_email IS NOT NULL"}},
+      // only a key's NULLS order changes
+      Index{.name = "ix_documents_title_pattern",
+            .keys = {IndexKey("title").opclass("text_pattern_ops"), IndexKey("created_at").desc()}},
       Index{.name = "ix_documents_created_at", .keys = {"created_at"}},  // a new index
 #else
+      Index{.name = "uq_documents_email_lower", .keys = {text("lower(email)")},
+            .options = {.unique = true, .where = "NOT is_deleted"}},
       Index{.name = "ix_documents_title_live", .keys = {"title"}, .options = {.where = "NOT is_deleted"}},
+      // an operator class and a sort order on the keys
+      Index{.name = "ix_documents_title_pattern",
+            .keys = {IndexKey("title").opclass("text_pattern_ops"), IndexKey("created_at").desc().nulls_last()}},
       Index{.name = "ix_documents_email_hash", .keys = {"email"}, .options = {.method = IndexMethod::Hash}},  // dropped in 2
 #endif
       Index{.name = "ix_documents_tags", .keys = {"tags"}, .options = {.method = IndexMethod::Gin}},

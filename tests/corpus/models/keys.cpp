@@ -38,7 +38,11 @@ struct Node : Model<Node, Base> {
   MIGRATE_COLUMN(position, Integer()).not_null().server_default("0");
   MIGRATE_COLUMN(country_code, Char(2));
   MIGRATE_COLUMN(region_code, String(10));
+#if CORPUS_STEP >= 2
+  MIGRATE_COLUMN(priorities, Array(Priority)).server_default("'{low}'");  // 'normal' is gone
+#else
   MIGRATE_COLUMN(priorities, Array(Priority)).server_default("'{normal}'");
+#endif
   TableArgs args = table_args(
       ForeignKeyConstraint{.columns = {"parent_id"},
                            .referred_table = {"corpus", "nodes"},
