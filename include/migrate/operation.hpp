@@ -210,23 +210,6 @@ struct DropEnum {
   friend bool operator==(const DropEnum&, const DropEnum&) = default;
 };
 
-// ALTER TYPE ... ADD VALUE. PostgreSQL cannot remove an enum label, so this has no reverse.
-struct AddEnumValue {
-  QualifiedName type{};
-  std::string value{};
-  std::string before{};  // at most one of before / after
-  std::string after{};
-  bool if_not_exists = false;
-  friend bool operator==(const AddEnumValue&, const AddEnumValue&) = default;
-};
-
-struct RenameEnumValue {
-  QualifiedName type{};
-  std::string old_value{};
-  std::string new_value{};
-  friend bool operator==(const RenameEnumValue&, const RenameEnumValue&) = default;
-};
-
 // A column of an enum type being replaced, and the default it has after (the old default
 // names the old type, so it is dropped first). existing_server_default is what reverse() restores.
 struct EnumColumn {
@@ -236,6 +219,28 @@ struct EnumColumn {
   std::optional<std::string> existing_server_default{};
   bool array = false;  // of type[]
   friend bool operator==(const EnumColumn&, const EnumColumn&) = default;
+};
+
+// ALTER TYPE ... ADD VALUE. PostgreSQL cannot remove an enum label: reverse() replaces the
+// type with `existing_values` (the labels before this one was added) and converts `columns`,
+// every column of the type, when the operation carries them (autogenerate fills them in);
+// without them there is no reverse.
+struct AddEnumValue {
+  QualifiedName type{};
+  std::string value{};
+  std::string before{};  // at most one of before / after
+  std::string after{};
+  bool if_not_exists = false;
+  std::vector<std::string> existing_values{};
+  std::vector<EnumColumn> columns{};
+  friend bool operator==(const AddEnumValue&, const AddEnumValue&) = default;
+};
+
+struct RenameEnumValue {
+  QualifiedName type{};
+  std::string old_value{};
+  std::string new_value{};
+  friend bool operator==(const RenameEnumValue&, const RenameEnumValue&) = default;
 };
 
 // Labels removed or reordered, which ALTER TYPE cannot do: the type is renamed aside, created

@@ -40,6 +40,8 @@ struct EnumValueOptions {
   std::string before{};
   std::string after{};
   bool if_not_exists = false;
+  std::vector<std::string> existing_values{};  // with columns, lets reverse() take the label out again
+  std::vector<op::EnumColumn> columns{};
 };
 
 struct ReplaceEnumOptions {

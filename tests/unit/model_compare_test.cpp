@@ -243,10 +243,23 @@ TEST_CASE("new enum labels are added in position", "[model][compare]") {
   found.enums[0].values = {"new", "shipped"};
   const auto d = schema::compare(wanted, found);
   const QualifiedName type{"shop", "order_status"};
-  CHECK(d == std::vector<Operation>{op::AddEnumValue{.type = type, .value = "draft", .before = "new"},
-                                    op::AddEnumValue{.type = type, .value = "quote", .before = "new"},
-                                    op::AddEnumValue{.type = type, .value = "paid", .after = "new"},
-                                    op::AddEnumValue{.type = type, .value = "lost", .after = "shipped"}});
+  // Each carries the labels before it and the type's columns, which its reverse needs.
+  const std::vector<op::EnumColumn> columns = {
+      {{"shop", "orders"}, "status", "'new'::shop.order_status", "'new'::shop.order_status", false}};
+  CHECK(d == std::vector<Operation>{
+                 op::AddEnumValue{.type = type, .value = "draft", .before = "new", .existing_values = {"new", "shipped"},
+                                  .columns = columns},
+                 op::AddEnumValue{.type = type, .value = "quote", .before = "new",
+                                  .existing_values = {"draft", "new", "shipped"}, .columns = columns},
+                 op::AddEnumValue{.type = type, .value = "paid", .after = "new",
+                                  .existing_values = {"draft", "quote", "new", "shipped"}, .columns = columns},
+                 op::AddEnumValue{.type = type, .value = "lost", .after = "shipped",
+                                  .existing_values = {"draft", "quote", "new", "paid", "shipped"}, .columns = columns}});
+  // Taken out again by replacing the type with the labels before the add.
+  CHECK(ops::reverse(d[3]) ==
+        std::vector<Operation>{op::ReplaceEnum{type, {"draft", "quote", "new", "paid", "shipped"},
+                                               {"draft", "quote", "new", "paid", "shipped", "lost"}, columns}});
+  CHECK(ops::reversible(d));
   CHECK(sql_of(d) == std::vector<std::string>{"ALTER TYPE shop.order_status ADD VALUE 'draft' BEFORE 'new'",
                                               "ALTER TYPE shop.order_status ADD VALUE 'quote' BEFORE 'new'",
                                               "ALTER TYPE shop.order_status ADD VALUE 'paid' AFTER 'new'",

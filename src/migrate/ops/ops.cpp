@@ -151,7 +151,7 @@ void Ops::add_enum_value(QualifiedName name, std::string value, EnumValueOptions
   if (!options.before.empty() && !options.after.empty())
     throw RevisionError("add_enum_value(): give at most one of before and after");
   record(op::AddEnumValue{std::move(name), std::move(value), std::move(options.before), std::move(options.after),
-                          options.if_not_exists});
+                          options.if_not_exists, std::move(options.existing_values), std::move(options.columns)});
 }
 
 void Ops::create_schema(std::string name, bool if_not_exists) { record(op::CreateSchema{std::move(name), if_not_exists}); }

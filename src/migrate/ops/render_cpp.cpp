@@ -212,6 +212,18 @@ std::string params(const std::vector<std::optional<std::string>>& ps) {
   return "{" + join(parts) + "}";
 }
 
+std::string enum_columns(const std::vector<op::EnumColumn>& columns) {
+  std::vector<std::string> out;
+  for (const auto& c : columns) {
+    Designated d;
+    d.add("table", name(c.table)).add("column", cpp_string(c.column));
+    d.opt("server_default", c.server_default).opt("existing_server_default", c.existing_server_default);
+    d.flag("array", c.array);
+    out.push_back(d.str());
+  }
+  return "{" + join(out) + "}";
+}
+
 struct Printer {
   std::string operator()(const op::Execute& e) const {
     return "op.execute(" + cpp_string(e.sql) + (e.params.empty() ? "" : ", " + params(e.params)) + ");";
@@ -331,17 +343,9 @@ struct Printer {
     return "op.create_enum(" + name(e.type) + ", " + cpp_strings(e.values) + ");";
   }
   std::string operator()(const op::ReplaceEnum& r) const {
-    std::vector<std::string> columns;
-    for (const auto& c : r.columns) {
-      Designated d;
-      d.add("table", name(c.table)).add("column", cpp_string(c.column));
-      d.opt("server_default", c.server_default).opt("existing_server_default", c.existing_server_default);
-      d.flag("array", c.array);
-      columns.push_back(d.str());
-    }
     Designated d;
     if (!r.existing_values.empty()) d.add("existing_values", cpp_strings(r.existing_values));
-    if (!columns.empty()) d.add("columns", "{" + join(columns) + "}");
+    if (!r.columns.empty()) d.add("columns", enum_columns(r.columns));
     return "op.replace_enum(" + name(r.type) + ", " + cpp_strings(r.values) + d.arg() + ");";
   }
   std::string operator()(const op::DropEnum& e) const {
@@ -350,6 +354,8 @@ struct Printer {
   std::string operator()(const op::AddEnumValue& a) const {
     Designated d;
     d.str("before", a.before).str("after", a.after).flag("if_not_exists", a.if_not_exists);
+    if (!a.existing_values.empty()) d.add("existing_values", cpp_strings(a.existing_values));
+    if (!a.columns.empty()) d.add("columns", enum_columns(a.columns));
     return "op.add_enum_value(" + name(a.type) + ", " + cpp_string(a.value) + d.arg() + ");";
   }
   std::string operator()(const op::RenameEnumValue& r) const {

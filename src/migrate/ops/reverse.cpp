@@ -1,6 +1,8 @@
 // The inverse of each Operation, built from what the value carries and never guessed.
 #include "migrate/ops/reverse.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "migrate/ops/render_sql.hpp"
@@ -137,8 +139,16 @@ struct Reverser {
     if (!d.values) return cannot("drop_enum(" + shown(d.type) + ") does not carry the enum's values");
     return {op::CreateEnum{d.type, *d.values}};
   }
+  // Taken out again the only way PostgreSQL allows: the type replaced by one without it.
   Out operator()(const op::AddEnumValue& a) const {
-    return cannot("PostgreSQL cannot remove the value " + quote_literal(a.value) + " from enum " + shown(a.type));
+    if (a.existing_values.empty())
+      return cannot("PostgreSQL cannot remove the value " + quote_literal(a.value) + " from enum " + shown(a.type));
+    std::vector<std::string> with = a.existing_values;
+    auto at = with.end();
+    if (!a.before.empty()) at = std::find(with.begin(), with.end(), a.before);
+    else if (!a.after.empty() && (at = std::find(with.begin(), with.end(), a.after)) != with.end()) ++at;
+    with.insert(at, a.value);
+    return {op::ReplaceEnum{a.type, a.existing_values, std::move(with), a.columns}};
   }
   Out operator()(const op::RenameEnumValue& r) const { return {op::RenameEnumValue{r.type, r.new_value, r.old_value}}; }
 

@@ -115,31 +115,47 @@ struct Comparer {
     const auto first_kept = std::find_if(w.values.begin(), w.values.end(), [&](const std::string& v) {
                               return contains(f.values, v);
                             }) - w.values.begin();
+    // Each add carries the labels before it and the type's columns as the downgrade finds them
+    // (their defaults back to found's by then), so that reverse() can take it out again.
+    const auto columns = columns_of(f.name, found, nullptr);
+    std::vector<std::string> before_add = f.values;
     for (std::ptrdiff_t i = 0; i < static_cast<std::ptrdiff_t>(w.values.size()); ++i) {
       if (contains(f.values, w.values[i])) continue;
-      op::AddEnumValue add{.type = w.name, .value = w.values[i]};
+      op::AddEnumValue add{.type = w.name, .value = w.values[i], .existing_values = before_add, .columns = columns};
       // Before the first found label while there is none to follow, then each after its predecessor.
       if (i < first_kept && first_kept < static_cast<std::ptrdiff_t>(w.values.size())) add.before = w.values[first_kept];
       else if (i > 0) add.after = w.values[i - 1];
+      auto at = before_add.end();
+      if (!add.before.empty()) at = std::find(before_add.begin(), before_add.end(), add.before);
+      else if (!add.after.empty() && (at = std::find(before_add.begin(), before_add.end(), add.after)) != before_add.end())
+        ++at;
+      before_add.insert(at, add.value);
       plan.types.push_back(std::move(add));
     }
+  }
+
+  // Every column of `type` in `found`, with the default it keeps: wanted's when `wanted` is
+  // given and has the column, otherwise found's.
+  std::vector<op::EnumColumn> columns_of(const QualifiedName& type, const Catalog& found, const Catalog* wanted) const {
+    std::vector<op::EnumColumn> out;
+    for (const auto& t : found.tables)
+      for (const auto& c : t.columns) {
+        const std::string spelled = c.type.format_type();
+        const bool array = ends_with_brackets(spelled);
+        if (!names_enum(array ? spelled.substr(0, spelled.size() - 2) : spelled, type)) continue;
+        const Table* wt = wanted ? wanted->table(t.name) : nullptr;
+        const Column* wc = wt ? wt->column(c.name) : nullptr;
+        out.push_back({t.name, c.name, wc ? wc->options.server_default : c.options.server_default,
+                       c.options.server_default, array});
+      }
+    return out;
   }
 
   // Labels removed or moved: the type is replaced and every column of it converted through
   // text (op::ReplaceEnum), with the wanted default, or the found one for a column about to go.
   void replace_enum(const Enum& w, const Enum& f, const Catalog& wanted, const Catalog& found) {
-    op::ReplaceEnum r{w.name, w.values, f.values, {}};
-    for (const auto& t : found.tables)
-      for (const auto& c : t.columns) {
-        const std::string type = c.type.format_type();
-        const bool array = ends_with_brackets(type);
-        if (!names_enum(array ? type.substr(0, type.size() - 2) : type, f.name)) continue;
-        const Table* wt = wanted.table(t.name);
-        const Column* wc = wt ? wt->column(c.name) : nullptr;
-        r.columns.push_back({t.name, c.name, wc ? wc->options.server_default : c.options.server_default,
-                             c.options.server_default, array});
-        converted.insert(display(t.name) + "." + c.name);
-      }
+    op::ReplaceEnum r{w.name, w.values, f.values, columns_of(f.name, found, &wanted)};
+    for (const auto& c : r.columns) converted.insert(display(c.table) + "." + c.column);
     std::vector<std::string> removed;
     for (const auto& v : f.values)
       if (!contains(w.values, v)) removed.push_back(v);
