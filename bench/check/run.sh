@@ -185,6 +185,6 @@ print("|---|---|---|---|---|")
 print(f"| 20 | {s20[0]} | {s20[1]} | {s20[2]} | {s20[3]} |")
 print(f"| 200 | {s200[0]} | {s200[1]} | {s200[2]} | {s200[3]} |")
 print("\nThe server times are one logged run each; the rest of a run's wall time is the client and")
-print("one round trip per statement.")
+print("a round trip per statement; the scratch DDL goes as one batch.")
 PY
 cat "$root/bench/results/check.md"
