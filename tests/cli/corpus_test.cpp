@@ -63,18 +63,8 @@ struct CorpusProject {
   }
 };
 
-// pg_dump -s of the corpus schemas, without the per-run \restrict lines.
-std::string corpus_dump(const TestDatabase& db) {
-  auto r = test_support::run_program(
-      {"/usr/lib/postgresql/15/bin/pg_dump", "-s", "--no-owner", "-n", "corpus", "-n", "corpus_ref", "-d", db.conninfo()});
-  INFO(r.err);
-  REQUIRE(r.exit_code == 0);
-  std::istringstream in(r.out);
-  std::string out;
-  for (std::string line; std::getline(in, line);)
-    if (line.rfind("\\restrict", 0) != 0 && line.rfind("\\unrestrict", 0) != 0) out += line + "\n";
-  return out;
-}
+// pg_dump -s of the corpus schemas.
+std::string corpus_dump(const TestDatabase& db) { return db.schema_dump({"corpus", "corpus_ref"}); }
 
 std::string objects_in_corpus(const TestDatabase& db) {
   return db.scalar(

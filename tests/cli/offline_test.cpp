@@ -15,7 +15,6 @@ using test_support::TestDatabase;
 namespace {
 
 const char* kPsql = "/usr/bin/psql";
-const char* kPgDump = "/usr/lib/postgresql/15/bin/pg_dump";
 
 void psql_apply(const TestDatabase& db, const std::string& sql) {
   REQUIRE_FALSE(sql.empty());
@@ -25,17 +24,7 @@ void psql_apply(const TestDatabase& db, const std::string& sql) {
   REQUIRE(r.exit_code == 0);
 }
 
-// pg_dump -s without the per-run lines (\restrict keys differ on every dump).
-std::string schema_dump(const TestDatabase& db) {
-  auto r = test_support::run_program({kPgDump, "-s", "--no-owner", "-d", db.conninfo()});
-  INFO(r.err);
-  REQUIRE(r.exit_code == 0);
-  std::istringstream in(r.out);
-  std::string out;
-  for (std::string line; std::getline(in, line);)
-    if (line.rfind("\\restrict", 0) != 0 && line.rfind("\\unrestrict", 0) != 0) out += line + "\n";
-  return out;
-}
+std::string schema_dump(const TestDatabase& db) { return db.schema_dump(); }
 
 std::string versions(const TestDatabase& db) {
   return db.scalar("SELECT coalesce(string_agg(version_num, ',' ORDER BY version_num), '') FROM alembic_version");

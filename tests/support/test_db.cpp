@@ -7,8 +7,12 @@
 
 #include <unistd.h>
 
+#include <sstream>
+#include <stdexcept>
+
 #include "migrate/db/connection.hpp"
 #include "migrate/db/introspect.hpp"
+#include "support/run_binary.hpp"
 #include "test_config.hpp"
 
 namespace test_support {
@@ -54,6 +58,19 @@ std::string TestDatabase::scalar(const std::string& sql) const {
   auto r = tx.exec(sql);
   if (r.empty()) return "";
   return r[0][0].is_null() ? "NULL" : r[0][0].c_str();
+}
+
+std::string TestDatabase::schema_dump(const std::vector<std::string>& schemas) const {
+  std::vector<std::string> args = {"/usr/lib/postgresql/15/bin/pg_dump", "-s", "--no-owner"};
+  for (const auto& s : schemas) args.insert(args.end(), {"-n", s});
+  args.insert(args.end(), {"-d", conninfo()});
+  auto r = run_program(args);
+  if (r.exit_code != 0) throw std::runtime_error("pg_dump failed: " + r.err);
+  std::istringstream in(r.out);
+  std::string out;
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind("\\restrict", 0) != 0 && line.rfind("\\unrestrict", 0) != 0) out += line + "\n";
+  return out;
 }
 
 std::string TestDatabase::rows(const std::string& sql) const {

@@ -33,6 +33,9 @@ class TestDatabase {
   // Runs one query; returns every row, columns joined by '|', rows by '\n'.
   std::string rows(const std::string& sql) const;
   void exec(const std::string& sql) const;
+  // pg_dump -s --no-owner of `schemas` (all when empty), without its \restrict lines, which
+  // carry a random key per run (PostgreSQL 15.14+); std::runtime_error when pg_dump fails.
+  std::string schema_dump(const std::vector<std::string>& schemas = {}) const;
   // The schemas read back with db::introspect, on a connection from db::connect.
   migrate::schema::Catalog introspect(const std::vector<std::string>& schemas) const;
   migrate::schema::Catalog introspect(const migrate::db::IntrospectOptions& options) const;
