@@ -99,10 +99,8 @@ struct Comparer {
 
   bool ignored(const QualifiedName& n) const { return contains(options.ignore_tables, n); }
 
-  // A label can be added, never removed or moved: ADD VALUE reaches `wanted` only when the found
-  // labels appear in it in the same order. Anything else is left to a person rather than done
-  // by a recipe (new type, ALTER COLUMN ... USING, drop the old one), because rows may hold a
-  // removed label and only a person knows what they become.
+  // ADD VALUE reaches `wanted` only when the found labels appear in it in the same order;
+  // anything else replaces the type (replace_enum), which fails on a row holding a removed label.
   void enum_type(const Enum& w, const Enum& f, const Catalog& wanted, const Catalog& found) {
     if (w.values == f.values) return;
     std::vector<std::string> kept;
