@@ -5,7 +5,7 @@
 
 namespace migrate {
 
-enum class ErrorKind { Usage, Config, Revision, Database, Lock, Drift, Unproven, Internal };
+enum class ErrorKind { Usage, Config, Revision, Database, Lock, Drift, Unproven, Interrupted, Internal };
 
 // Exit codes are part of the CLI contract (README, "Exit codes").
 constexpr int exit_code(ErrorKind kind) {
@@ -17,6 +17,7 @@ constexpr int exit_code(ErrorKind kind) {
     case ErrorKind::Database: return 5;
     case ErrorKind::Lock: return 6;
     case ErrorKind::Unproven: return 7;
+    case ErrorKind::Interrupted: return 130;  // 128 + the signal: 130 SIGINT, 143 SIGTERM, 129 SIGHUP
     case ErrorKind::Internal: return 70;
   }
   return 70;
@@ -31,6 +32,7 @@ constexpr const char* kind_name(ErrorKind kind) {
     case ErrorKind::Lock: return "lock";
     case ErrorKind::Drift: return "drift";
     case ErrorKind::Unproven: return "unproven";
+    case ErrorKind::Interrupted: return "interrupted";
     case ErrorKind::Internal: return "internal";
   }
   return "internal";
@@ -58,15 +60,18 @@ struct RevisionError : Error { explicit RevisionError(const std::string& m) : Er
 class DatabaseError : public Error {
  public:
   enum class Reason {
-    Other,           // connecting, the lock, a query of ours
-    Statement,       // the server refused a statement (statement() holds it)
-    ConnectionLost,  // the open transaction is gone, rolled back by the server
-    InDoubt,         // the connection broke during COMMIT: its outcome is unknown
+    Other,             // connecting, the lock, a query of ours
+    Statement,         // the server refused a statement (statement() holds it)
+    LockNotAvailable,  // a statement met lock_timeout (SQLSTATE 55P03): it may be retried
+    ConnectionLost,    // the open transaction is gone, rolled back by the server
+    InDoubt,           // the connection broke during COMMIT: its outcome is unknown
   };
   explicit DatabaseError(const std::string& m, Reason reason = Reason::Other, std::string statement = {})
       : Error(ErrorKind::Database, m), reason_(reason), statement_(std::move(statement)) {}
   Reason reason() const noexcept { return reason_; }
   const std::string& statement() const noexcept { return statement_; }
+  // The server refused a statement, for whatever reason: the session lives on.
+  bool refused_statement() const noexcept { return reason_ == Reason::Statement || reason_ == Reason::LockNotAvailable; }
 
  private:
   Reason reason_;
@@ -76,5 +81,25 @@ struct LockError : Error { explicit LockError(const std::string& m) : Error(Erro
 // A generated plan that, applied to a scratch copy of the database, does not reach the models:
 // a revision written from it would not do what it claims.
 struct UnprovenError : Error { explicit UnprovenError(const std::string& m) : Error(ErrorKind::Unproven, m) {} };
+
+// SIGINT, SIGTERM or SIGHUP stopped the work; the process exits with 128 + the signal.
+class InterruptedError : public Error {
+ public:
+  InterruptedError(int signal, const std::string& m) : Error(ErrorKind::Interrupted, m), signal_(signal) {}
+  int signal() const noexcept { return signal_; }
+  int exit_code() const noexcept { return 128 + signal_; }
+
+ private:
+  int signal_;
+};
+
+constexpr const char* signal_name(int signal) {
+  switch (signal) {
+    case 1: return "SIGHUP";
+    case 2: return "SIGINT";
+    case 15: return "SIGTERM";
+  }
+  return "a signal";
+}
 
 }  // namespace migrate

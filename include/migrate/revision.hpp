@@ -18,6 +18,10 @@ struct RevisionInfo {
   std::string created{};                   // "YYYY-MM-DD HH:MM:SS"
   std::vector<std::string> branch_labels{};
   std::vector<std::string> depends_on{};   // revision ids or branch labels
+  // This revision's own PostgreSQL lock_timeout / statement_timeout ("30s"), for a step
+  // that must wait longer or shorter than the run's statement_lock_timeout.
+  std::string lock_timeout{};
+  std::string statement_timeout{};
 };
 
 class Migration {

@@ -7,9 +7,12 @@
 #include <set>
 
 #include <migrate/error.hpp>
+#include <migrate/version.hpp>
 
 #include "cli/commands.hpp"
 #include "migrate/config/secrets.hpp"
+#include "migrate/db/connection.hpp"
+#include "migrate/db/interrupt.hpp"
 
 namespace migrate::cli {
 
@@ -21,10 +24,13 @@ namespace {
 
 // CLI11 says "A subcommand is required" for a mistyped command; say what was typed.
 std::string unknown_command(CLI::App& app, int argc, char** argv) {
-  static const std::set<std::string> with_value = {"-c", "--config", "-n", "--name", "--url", "-x", "--format"};
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
-    if (with_value.count(arg)) { ++i; continue; }
+    // An option that takes a value (as CLI11 knows it) skips that value: `--url U`.
+    if (const CLI::Option* option = app.get_option_no_throw(arg); option && option->get_items_expected_min() > 0) {
+      ++i;
+      continue;
+    }
     if (arg.rfind("-", 0) == 0) continue;
     try {
       app.get_subcommand(arg);
@@ -36,12 +42,32 @@ std::string unknown_command(CLI::App& app, int argc, char** argv) {
   return "";
 }
 
+// An error is one line whatever it quotes: a value typed or read (a 100 KB target, a
+// revision id with a newline in it) keeps its head and tail, control characters become '?'.
+std::string one_line(const std::string& message) {
+  constexpr std::size_t keep = 400;
+  std::string text = message;
+  if (text.size() > 2 * keep + 64)
+    text = fmt::format("{}... [{} bytes] ...{}", text.substr(0, keep), text.size() - 2 * keep,
+                       text.substr(text.size() - keep));
+  for (char& c : text)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+  return text;
+}
+
+// Text that is not UTF-8 (a revision's message, a typed target) must not stop the JSON
+// document: nlohmann::json throws on it unless told to replace the bytes.
+std::string json_text(const nlohmann::json& document) {
+  return document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 int report(Context& ctx, ErrorKind kind, const std::string& message, const std::string& detail = "") {
-  std::string line = config::redact(message);
+  // Redacted before it is shortened, so no cut can split a password out of its pattern.
+  std::string line = one_line(config::redact(message));
   std::cerr << "FAILED: " << line << '\n';
   if (ctx.options().raiseerr && !detail.empty()) std::cerr << config::redact(detail) << '\n';
   if (ctx.json()) {
-    std::cout << nlohmann::json{{"error", {{"kind", kind_name(kind)}, {"code", exit_code(kind)}, {"message", line}}}}.dump(2)
+    std::cout << json_text(nlohmann::json{{"error", {{"kind", kind_name(kind)}, {"code", exit_code(kind)}, {"message", line}}}})
               << '\n';
   }
   return exit_code(kind);
@@ -52,7 +78,7 @@ int report(Context& ctx, ErrorKind kind, const std::string& message, const std::
 int run(int argc, char** argv) {
   CLI::App app{"migrate: Alembic-style schema migrations for PostgreSQL", "migrate"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "migrate 0.1.0");
+  app.set_version_flag("--version", std::string("migrate ") + tool_version());
   GlobalOptions options;
   app.add_option("-c,--config", options.config_file, "config file (default ./migrate.ini, else ./alembic.ini)")
       ->each([&options](const std::string&) { options.config_given = true; });
@@ -61,6 +87,12 @@ int run(int argc, char** argv) {
   app.add_option("-x", options.x, "key=value passed to revisions (Ops::x_arguments)")->allow_extra_args(false);
   app.add_flag("--raiseerr", options.raiseerr, "show the full detail of errors");
   app.add_flag("-q,--quiet", options.quiet, "no progress output on stderr");
+  app.add_option("--statement-lock-timeout", options.statement_lock_timeout,
+                 "lock_timeout of each statement, e.g. 2s (0: wait for ever); overrides statement_lock_timeout");
+  app.add_option("--statement-timeout", options.statement_timeout,
+                 "statement_timeout of each statement, e.g. 10min (0: none); overrides statement_timeout");
+  app.add_option("--lock-retries", options.lock_retries,
+                 "how often a step that met the lock timeout is retried; overrides lock_retries");
   app.add_option("--format", options.format, "output format")->check(CLI::IsMember({"text", "json"}));
 
   Action chosen;
@@ -75,18 +107,25 @@ int run(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
     if (auto typed = unknown_command(app, argc, argv); !typed.empty()) {
-      std::cerr << "FAILED: unknown command '" << config::redact(typed) << "' (see migrate --help)\n";
+      std::cerr << "FAILED: unknown command '" << one_line(config::redact(typed)) << "' (see migrate --help)\n";
       return exit_code(ErrorKind::Usage);
     }
-    std::cerr << "FAILED: " << config::redact(e.what()) << " (see migrate --help)\n";
+    std::cerr << "FAILED: " << one_line(config::redact(e.what())) << " (see migrate --help)\n";
     return exit_code(ErrorKind::Usage);
   }
 
+  db::handle_interrupts();
+  // Who holds a lock or runs a statement, as pg_stat_activity shows it to the next run.
+  std::string command = app.get_subcommands().empty() ? "" : app.get_subcommands().front()->get_name();
+  db::set_application_name(fmt::format("migrate {} {}", tool_version(), command));
   Context ctx(options);
   try {
     int code = chosen(ctx);
-    if (ctx.json() && !ctx.document().empty()) std::cout << ctx.document().dump(2) << '\n';
+    if (ctx.json() && !ctx.document().empty()) std::cout << json_text(ctx.document()) << '\n';
     return code;
+  } catch (const InterruptedError& e) {
+    report(ctx, e.kind(), e.what(), e.detail());
+    return e.exit_code();
   } catch (const Error& e) {
     return report(ctx, e.kind(), e.what(), e.detail());
   } catch (const std::exception& e) {

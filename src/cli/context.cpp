@@ -40,6 +40,9 @@ const config::Config& Context::config() {
     config::Overrides o;
     if (!options_.url.empty()) o.url = options_.url;
     if (!options_.name.empty()) o.section = options_.name;
+    if (!options_.statement_lock_timeout.empty()) o.statement_lock_timeout = options_.statement_lock_timeout;
+    if (!options_.statement_timeout.empty()) o.statement_timeout = options_.statement_timeout;
+    if (!options_.lock_retries.empty()) o.lock_retries = options_.lock_retries;
     for (const auto& kv : options_.x) {
       auto eq = kv.find('=');
       if (eq == std::string::npos || eq == 0) throw UsageError(fmt::format("-x expects key=value, got '{}'", kv));

@@ -21,6 +21,8 @@ struct GlobalOptions {
   bool raiseerr = false;
   bool quiet = false;
   std::string format = "text";        // text | json
+  // Lock-safe DDL overrides of the ini (empty: the ini's value).
+  std::string statement_lock_timeout, statement_timeout, lock_retries;
 };
 
 class Context {

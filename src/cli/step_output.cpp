@@ -21,6 +21,8 @@ void StepPrinter::finished(const runtime::StepReport& report) {
   ctx_.info(fmt::format("  done in {:.1f} ms", report.seconds * 1000));
 }
 
+void StepPrinter::note(const std::string& line) { ctx_.info(line); }
+
 nlohmann::json to_json(const runtime::RunResult& result) {
   nlohmann::json steps = nlohmann::json::array();
   for (const auto& r : result.steps) {

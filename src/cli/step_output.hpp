@@ -15,6 +15,7 @@ class StepPrinter final : public runtime::StepObserver {
   void started(const graph::Step& step, const std::string& message) override;
   void statement(const std::string& sql) override;
   void finished(const runtime::StepReport& report) override;
+  void note(const std::string& line) override;
 
  private:
   const Context& ctx_;

@@ -3,6 +3,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -16,8 +17,8 @@
 
 namespace test_support {
 
-Result run_program(const std::vector<std::string>& argv, const std::string& cwd,
-                   const std::map<std::string, std::string>& env, const std::string& stdin_text) {
+Process start_program(const std::vector<std::string>& argv, const std::string& cwd,
+                      const std::map<std::string, std::string>& env, const std::string& stdin_text) {
   int out_pipe[2], err_pipe[2], in_pipe[2];
   if (pipe(out_pipe) || pipe(err_pipe) || pipe(in_pipe)) throw std::runtime_error("pipe failed");
   pid_t pid = fork();
@@ -46,8 +47,32 @@ Result run_program(const std::vector<std::string>& argv, const std::string& cwd,
     (void)ignored;
   }
   close(in_pipe[1]);
+  return Process(pid, out_pipe[0], err_pipe[0]);
+}
+
+Process::Process(int pid, int out_fd, int err_fd) : pid_(pid), out_fd_(out_fd), err_fd_(err_fd) {}
+
+Process::~Process() {
+  if (pid_ > 0) {
+    kill(pid_, SIGKILL);
+    wait();
+  }
+}
+
+Process::Process(Process&& other) noexcept : pid_(other.pid_), out_fd_(other.out_fd_), err_fd_(other.err_fd_) {
+  other.pid_ = -1;
+}
+
+void Process::signal(int sig) const {
+  if (pid_ > 0) kill(pid_, sig);
+}
+
+Result Process::wait() {
+  if (pid_ <= 0) throw std::runtime_error("Process::wait: already waited");
+  const pid_t pid = pid_;
+  pid_ = -1;
   Result r;
-  pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
+  pollfd fds[2] = {{out_fd_, POLLIN, 0}, {err_fd_, POLLIN, 0}};
   int open_fds = 2;
   char buf[65536];
   while (open_fds > 0) {
@@ -70,14 +95,24 @@ Result run_program(const std::vector<std::string>& argv, const std::string& cwd,
   return r;
 }
 
-Result run_migrate(const std::vector<std::string>& args, const std::string& cwd,
-                   const std::map<std::string, std::string>& env) {
+Result run_program(const std::vector<std::string>& argv, const std::string& cwd,
+                   const std::map<std::string, std::string>& env, const std::string& stdin_text) {
+  return start_program(argv, cwd, env, stdin_text).wait();
+}
+
+Process start_migrate(const std::vector<std::string>& args, const std::string& cwd,
+                      const std::map<std::string, std::string>& env) {
   std::vector<std::string> argv{test_config::migrate_bin};
   argv.insert(argv.end(), args.begin(), args.end());
   // Tests never inherit a developer's DATABASE_URL by accident.
   auto full_env = env;
   full_env.try_emplace("DATABASE_URL", "");
-  return run_program(argv, cwd, full_env);
+  return start_program(argv, cwd, full_env);
+}
+
+Result run_migrate(const std::vector<std::string>& args, const std::string& cwd,
+                   const std::map<std::string, std::string>& env) {
+  return start_migrate(args, cwd, env).wait();
 }
 
 TempDir::TempDir() {

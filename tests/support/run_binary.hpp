@@ -12,6 +12,28 @@ struct Result {
   std::string err;
 };
 
+// A program started and not yet waited for: a test signals it mid-run. Killed and reaped
+// if dropped without wait().
+class Process {
+ public:
+  Process(int pid, int out_fd, int err_fd);
+  ~Process();
+  Process(Process&& other) noexcept;
+  Process(const Process&) = delete;
+  Process& operator=(const Process&) = delete;
+  void signal(int sig) const;
+  Result wait();  // its output and exit code (128 + the signal if one ended it)
+
+ private:
+  int pid_, out_fd_, err_fd_;
+};
+
+// Starts `migrate args...` (as run_migrate) or any program, returning at once.
+Process start_migrate(const std::vector<std::string>& args, const std::string& cwd = ".",
+                      const std::map<std::string, std::string>& env = {});
+Process start_program(const std::vector<std::string>& argv, const std::string& cwd = ".",
+                      const std::map<std::string, std::string>& env = {}, const std::string& stdin_text = "");
+
 // Runs `migrate args...` in `cwd` with extra environment variables (value "" unsets one).
 Result run_migrate(const std::vector<std::string>& args, const std::string& cwd = ".",
                    const std::map<std::string, std::string>& env = {});

@@ -37,3 +37,33 @@ TEST_CASE("the password of a URL and SQLAlchemy driver names", "[config][secrets
   CHECK(libpq_url("postgresql+psycopg2://u:p@h/d") == "postgresql://u:p@h/d");
   CHECK(libpq_url("postgres://u@h/d") == "postgres://u@h/d");
 }
+
+TEST_CASE("inputs of absurd length are masked without recursion", "[config][secrets]") {
+  // std::regex overflowed the stack on a 100 KB URL (SIGSEGV).
+  const std::string password(100'000, 'p');
+  const std::string url = "postgresql://app:" + password + "@db/x";
+  CHECK(redact(url) == "postgresql://app:***@db/x");
+  CHECK(password_of(url) == password);
+  const std::string conninfo = "host=h password=" + password;
+  CHECK(redact(conninfo) == "host=h password=***");
+  // Shapes that a naive scan repeats over the rest of the text each time.
+  std::string schemes, quotes;
+  for (int i = 0; i < 20'000; ++i) {
+    schemes += "a://b:";
+    quotes += "password='x ";
+  }
+  CHECK(redact(schemes) == schemes);
+  CHECK(redact(quotes).find("password=***") == 0);
+  CHECK(password_of(std::string(200'000, '@')).empty());
+}
+
+TEST_CASE("masking edge cases keep the former patterns' meaning", "[config][secrets]") {
+  CHECK(redact("x postgresql://u:@h/d") == "x postgresql://u:@h/d");  // an empty password
+  CHECK(redact("PASSWORD = 'it\\'s' user=u") == "PASSWORD = *** user=u");
+  CHECK(redact("password='unterminated rest") == "password=*** rest");
+  CHECK(redact("two postgresql://a:x1@h postgres://b:y2@h") == "two postgresql://a:***@h postgres://b:***@h");
+  CHECK(redact("1abc://u:p@h") == "1abc://u:***@h");  // the scheme starts at its first letter
+  CHECK(redact("://u:p@h") == "://u:p@h");            // no scheme, no URL
+  CHECK(password_of("host=h password='a b'") == "a b");
+  CHECK(libpq_url("postgresql+://u@h/d") == "postgresql+://u@h/d");
+}

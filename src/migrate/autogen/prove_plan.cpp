@@ -48,7 +48,7 @@ void run(db::Session& session, const std::string& sql, const ScratchSchemas& scr
   try {
     session.sink().execute(rename_in_sql(sql, scratch.to_scratch()));
   } catch (const DatabaseError& e) {
-    if (e.reason() != DatabaseError::Reason::Statement) throw;
+    if (!e.refused_statement()) throw;
     UnprovenError error(fmt::format("{}: {}", doing, rename_in_sql(e.what(), scratch.back())));
     error.set_detail("failing statement:\n" + rename_in_sql(sql, scratch.back()));
     throw error;

@@ -55,7 +55,8 @@ const std::set<std::string> known_keys = {
     "script_location", "version_locations", "file_template", "truncate_slug_length", "timezone",
     "sqlalchemy.url", "url", "version_table", "version_table_schema", "transaction_per_migration",
     "include_schemas", "lock_timeout", "log_level", "revision_format", "exclude_tables",
-    "from_revisions_template", "from_revisions_bootstrap"};
+    "from_revisions_template", "from_revisions_bootstrap", "statement_lock_timeout", "statement_timeout",
+    "lock_retries"};
 
 class Loader {
  public:
@@ -123,6 +124,11 @@ class Loader {
     } catch (const std::exception&) {
     }
     fail(key, fmt::format("expected a whole number, got '{}', for", v));
+  }
+
+  std::string duration(const std::string& key, const std::string& v) const {
+    if (!is_duration(v)) fail(key, fmt::format("expected a duration such as 5s, 500ms or 2min, got '{}', for", v));
+    return v;
   }
 
  private:
@@ -219,6 +225,9 @@ Config load(const std::string& path, const Overrides& overrides) {
   if (auto v = value("from_revisions_bootstrap"); v && !v->empty())
     cfg.from_revisions_bootstrap = absolute(cfg.here, *v);
   if (auto v = value("lock_timeout")) cfg.lock_timeout_seconds = loader.integer("lock_timeout", *v);
+  if (auto v = value("statement_lock_timeout")) cfg.statement_lock_timeout = loader.duration("statement_lock_timeout", *v);
+  if (auto v = value("statement_timeout")) cfg.statement_timeout = loader.duration("statement_timeout", *v);
+  if (auto v = value("lock_retries")) cfg.lock_retries = loader.integer("lock_retries", *v);
   if (auto v = value("log_level")) {
     static const std::set<std::string> levels = {"debug", "info", "warning", "error"};
     if (!levels.count(*v)) loader.fail("log_level", fmt::format("expected debug, info, warning or error, got '{}', for", *v));
@@ -232,11 +241,37 @@ Config load(const std::string& path, const Overrides& overrides) {
   else if (const char* env = std::getenv("DATABASE_URL"); env && *env) cfg.url = env;
   else if (auto v = value("url")) cfg.url = *v;
   else if (auto v2 = value("sqlalchemy.url")) cfg.url = *v2;
+  // libpq takes any length and echoes it back in its errors; no real URL comes near this.
+  constexpr std::size_t max_url_length = 8192;
+  if (cfg.url.size() > max_url_length)
+    throw ConfigError(fmt::format("the database URL is {} bytes long, more than the {} a URL may have", cfg.url.size(),
+                                  max_url_length));
   remember_secret(password_of(cfg.url));
   cfg.url = libpq_url(cfg.url);
 
   for (const auto& [k, v] : overrides.x_arguments) cfg.x_arguments[k] = v;
+  auto flag_duration = [](const char* flag, const std::string& v) {
+    if (!is_duration(v)) throw UsageError(fmt::format("{}: expected a duration such as 5s, 500ms or 2min, got '{}'", flag, v));
+    return v;
+  };
+  if (overrides.statement_lock_timeout)
+    cfg.statement_lock_timeout = flag_duration("--statement-lock-timeout", *overrides.statement_lock_timeout);
+  if (overrides.statement_timeout) cfg.statement_timeout = flag_duration("--statement-timeout", *overrides.statement_timeout);
+  if (overrides.lock_retries) {
+    const std::string& v = *overrides.lock_retries;
+    if (v.empty() || v.size() > 4 || v.find_first_not_of("0123456789") != std::string::npos)
+      throw UsageError(fmt::format("--lock-retries: expected a whole number up to 9999, got '{}'", v));
+    cfg.lock_retries = std::stoi(v);
+  }
   return cfg;
+}
+
+bool is_duration(const std::string& value) {
+  std::size_t digits = value.find_first_not_of("0123456789");
+  if (value.empty() || digits == 0 || value.size() > 16) return false;  // no digits, or absurd
+  if (digits == std::string::npos) return true;
+  static const std::set<std::string> units = {"us", "ms", "s", "min", "h", "d"};
+  return units.count(value.substr(digits)) > 0;
 }
 
 }  // namespace migrate::config

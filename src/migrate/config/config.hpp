@@ -30,6 +30,12 @@ struct Config {
   std::string from_revisions_template = "template0";
   std::string from_revisions_bootstrap;
   int lock_timeout_seconds = 0;              // how long to wait for another run's lock
+  // Lock-safe DDL: PostgreSQL's lock_timeout and statement_timeout for the run's statements
+  // (a duration the server reads: "5s", "500ms", "2min"; "0" turns it off), and how often a
+  // step that met lock_timeout (SQLSTATE 55P03) is retried after a backoff.
+  std::string statement_lock_timeout = "5s";
+  std::string statement_timeout = "0";
+  int lock_retries = 3;
   std::string log_level = "info";
   std::map<std::string, std::string> x_arguments;
 };
@@ -38,7 +44,13 @@ struct Overrides {
   std::optional<std::string> url;            // --url
   std::optional<std::string> section;        // -n / --name
   std::map<std::string, std::string> x_arguments;
+  // --statement-lock-timeout, --statement-timeout, --lock-retries
+  std::optional<std::string> statement_lock_timeout, statement_timeout, lock_retries;
 };
+
+// A duration as PostgreSQL's lock_timeout and statement_timeout take it: a whole number,
+// optionally followed by us, ms, s, min, h or d.
+bool is_duration(const std::string& value);
 
 // Reads `path`; throws ConfigError("<file>:<line>: <what> '<key>'") on a bad key or value.
 Config load(const std::string& path, const Overrides& overrides = {});

@@ -8,9 +8,12 @@
 
 #include <libpq-fe.h>
 
+#include <optional>
+
 #include <migrate/error.hpp>
 
 #include "migrate/config/secrets.hpp"
+#include "migrate/db/cancel_handle.hpp"
 
 namespace migrate::db {
 
@@ -30,12 +33,60 @@ class NoticeToLog final : public pqxx::errorhandler {
   }
 };
 
-struct Connection final : pqxx::connection {
-  explicit Connection(const std::string& url) : pqxx::connection(url), notices(*this) {}
-  NoticeToLog notices;
+// libpqxx 6.4 hands out the PGconn only to its large objects (a protected static).
+struct RawConnection : pqxx::largeobject {
+  static PGconn* of(const pqxx::dbtransaction& tx) { return raw_connection(tx); }
 };
 
+PGconn* pq_connection_of(pqxx::connection_base& c) {
+  pqxx::read_transaction tx(c);
+  return RawConnection::of(tx);
+}
+
+struct Connection final : pqxx::connection {
+  explicit Connection(const std::string& url)
+      : pqxx::connection(url), notices(*this), cancel(pq_connection_of(*this)) {}
+  NoticeToLog notices;
+  CancelHandle cancel;  // a signal cancels what this connection runs
+};
+
+std::string& application_name() {
+  static std::string name;
+  return name;
+}
+
+std::string quoted(const std::string& value) {
+  std::string out = "'";
+  for (char c : value) {
+    if (c == '\'' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "'";
+}
+
+// `url` as key=value conninfo with `key` set to `value`, every other parameter kept (no
+// parameter then needs URL escaping); nullopt with libpq's message when it cannot parse it.
+std::optional<std::string> with_parameter(const std::string& url, const std::string& key, const std::string& value,
+                                          std::string* error_message) {
+  char* error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(url.c_str(), &error);
+  if (!options) {
+    std::string message = error ? error : "out of memory";
+    PQfreemem(error);
+    while (!message.empty() && message.back() == '\n') message.pop_back();
+    if (error_message) *error_message = message;
+    return std::nullopt;
+  }
+  std::string conninfo = key + "=" + quoted(value);
+  for (auto* o = options; o->keyword; ++o)
+    if (o->val && key != o->keyword) conninfo += fmt::format(" {}={}", o->keyword, quoted(o->val));
+  PQconninfoFree(options);
+  return conninfo;
+}
+
 }  // namespace
+
+void set_application_name(std::string name) { application_name() = std::move(name); }
 
 std::string server_message(const std::exception& e) {
   std::string text = e.what();
@@ -49,8 +100,12 @@ std::string server_message(const std::exception& e) {
 std::shared_ptr<pqxx::connection_base> connect(const std::string& url) {
   if (url.empty())
     throw ConfigError("no database URL: set `url` in the ini, DATABASE_URL, or --url");
+  // A URL libpq cannot parse is opened as given, so its error reads as any failed connect.
+  std::string conninfo = url;
+  if (!application_name().empty())
+    conninfo = with_parameter(url, "fallback_application_name", application_name(), nullptr).value_or(url);
   try {
-    auto c = std::make_shared<Connection>(url);
+    auto c = std::make_shared<Connection>(conninfo);
     // Deprecated in libpqxx 6.4, but the only way to stop a silent reconnect that would
     // drop the session's advisory lock (libpqxx 7 removes reactivation altogether).
 #pragma GCC diagnostic push
@@ -66,27 +121,9 @@ std::shared_ptr<pqxx::connection_base> connect(const std::string& url) {
 }
 
 std::string with_database(const std::string& url, const std::string& dbname) {
-  char* error = nullptr;
-  PQconninfoOption* options = PQconninfoParse(url.c_str(), &error);
-  if (!options) {
-    std::string message = error ? error : "out of memory";
-    PQfreemem(error);
-    while (!message.empty() && message.back() == '\n') message.pop_back();
-    throw ConfigError("cannot read the database URL: " + config::redact_secrets(message));
-  }
-  auto quoted = [](const std::string& value) {
-    std::string out = "'";
-    for (char c : value) {
-      if (c == '\'' || c == '\\') out += '\\';
-      out += c;
-    }
-    return out + "'";
-  };
-  std::string conninfo = "dbname=" + quoted(dbname);
-  for (auto* o = options; o->keyword; ++o)
-    if (o->val && std::string(o->keyword) != "dbname") conninfo += fmt::format(" {}={}", o->keyword, quoted(o->val));
-  PQconninfoFree(options);
-  return conninfo;
+  std::string message;
+  if (auto conninfo = with_parameter(url, "dbname", dbname, &message)) return *conninfo;
+  throw ConfigError("cannot read the database URL: " + config::redact_secrets(message));
 }
 
 std::string describe(pqxx::connection_base& c) {

@@ -11,6 +11,10 @@ class connection_base;
 
 namespace migrate::db {
 
+// The application_name every later connect() gives the server, unless the URL sets its own
+// (libpq's fallback_application_name): "migrate 0.1.0 upgrade". The CLI sets it once.
+void set_application_name(std::string name);
+
 // Opens `url` (a libpq URL or conninfo); throws DatabaseError with libpq's message,
 // secrets redacted. Shared, so that the concrete type's destructor runs (pqxx::connection
 // has no virtual destructor).

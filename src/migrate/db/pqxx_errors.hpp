@@ -9,6 +9,7 @@
 
 #include "migrate/config/secrets.hpp"
 #include "migrate/db/connection.hpp"
+#include "migrate/db/interrupt.hpp"
 
 namespace migrate::db {
 
@@ -26,7 +27,10 @@ auto translate_errors(const std::string& what, Fn&& fn) {
   } catch (const pqxx::broken_connection& e) {
     throw DatabaseError(prefixed(e), DatabaseError::Reason::ConnectionLost);
   } catch (const pqxx::sql_error& e) {
-    DatabaseError error(prefixed(e), DatabaseError::Reason::Statement, config::redact_secrets(e.query()));
+    // After a signal, a failure is our own cancel request (57014) ending the statement.
+    throw_if_interrupted("(the running statement was cancelled)");
+    auto reason = e.sqlstate() == "55P03" ? DatabaseError::Reason::LockNotAvailable : DatabaseError::Reason::Statement;
+    DatabaseError error(prefixed(e), reason, config::redact_secrets(e.query()));
     error.set_detail(config::redact_secrets(e.what()));
     throw error;
   } catch (const pqxx::usage_error& e) {

@@ -53,7 +53,7 @@ std::optional<Session::BatchFailure> Session::execute_batch(const std::vector<st
     });
     return std::nullopt;
   } catch (const DatabaseError& e) {
-    if (e.reason() != DatabaseError::Reason::Statement) throw;
+    if (!e.refused_statement()) throw;
   }
   std::size_t index = 0;
   try {
@@ -63,7 +63,7 @@ std::optional<Session::BatchFailure> Session::execute_batch(const std::vector<st
       one_by_one.abort();  // only looking for the failing one
     });
   } catch (const DatabaseError& e) {
-    if (e.reason() != DatabaseError::Reason::Statement) throw;
+    if (!e.refused_statement()) throw;
     return BatchFailure{index, e.what()};
   }
   return BatchFailure{statements.size(), "the statements failed together but not one by one"};

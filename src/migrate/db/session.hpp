@@ -55,6 +55,18 @@ class Session {
   // Undoes the sink's open transaction, if any.
   void rollback();
 
+  // Lock-safe DDL (lock_safety.cpp). PostgreSQL's lock_timeout and statement_timeout for
+  // the rest of the session, outside any transaction so a rollback keeps them.
+  void set_timeouts(const std::string& lock_timeout, const std::string& statement_timeout);
+  // Who holds locks on `relations` (as a statement names them), from pg_locks and
+  // pg_stat_activity: "server pid 4242 (psql, idle in transaction since 17:01:02 UTC:
+  // LOCK TABLE t1)"; "" when nobody does. Outside a transaction, after rollback().
+  std::string lock_holders(const std::vector<std::string>& relations);
+  // Drops `index` on `table` with DROP INDEX CONCURRENTLY when it exists and is INVALID (what
+  // a failed CREATE INDEX CONCURRENTLY leaves); returns its qualified name, or "" when there
+  // was nothing to drop. Outside a transaction, after rollback().
+  std::string drop_invalid_index(const std::string& index, const std::string& table);
+
   // "host:port/dbname", for messages (never the password).
   std::string describe() const;
 

@@ -3,11 +3,16 @@
 
 #include <fmt/format.h>
 
+#include <random>
+
 #include <migrate/error.hpp>
 
+#include "migrate/db/interrupt.hpp"
 #include "migrate/db/session.hpp"
 #include "migrate/graph/stamp.hpp"
+#include "migrate/script/sql_objects.hpp"
 #include "migrate/runtime/environment.hpp"
+#include "migrate/runtime/lock_retry.hpp"
 #include "migrate/runtime/offline_sink.hpp"
 
 namespace migrate::runtime {
@@ -66,23 +71,89 @@ RunResult run_online(const script::Project& project, const Request& request, Ste
   return run_online(project, request, observer, prepare_environment(project.config(), false));
 }
 
+namespace {
+
+// After a refused CREATE INDEX CONCURRENTLY: the INVALID index it may leave is dropped, so a
+// retry (or the person running again) finds the table as before. What was done, for the message.
+std::string drop_leftover_index(db::Session& session, const std::string& statement) {
+  auto index = script::concurrent_index_in(statement);
+  if (!index) return "";
+  try {
+    std::string dropped = session.drop_invalid_index(index->name, index->table);
+    return dropped.empty() ? "" : "; dropped the INVALID index " + dropped + " it left";
+  } catch (const DatabaseError& e) {
+    return fmt::format("; the INVALID index {} it may have left could not be dropped: {}", index->name, e.what());
+  }
+}
+
+}  // namespace
+
 RunResult run_online(const script::Project& project, const Request& request, StepObserver& observer,
                      const EnvironmentContext& env) {
   const auto& cfg = project.config();
+  const auto& table = project.version_table();
   db::Session session(env.url);
-  session.lock(project.version_table(), cfg.lock_timeout_seconds);
+  session.lock(table, cfg.lock_timeout_seconds);
+  session.set_timeouts(cfg.statement_lock_timeout, cfg.statement_timeout);
   auto& sink = session.sink();
   sink.begin();
   apply_session_settings(env, sink);
-  auto rows = session.versions(project.version_table());
+  auto rows = session.versions(table);
   RunResult result;
   result.before = rows.value_or(std::vector<std::string>{});
-  auto steps = plan(project, request, result.before);
-  Runner runner(project, sink, observer, request.tag);
+  const auto steps = plan(project, request, result.before);
+  Runner runner(project, sink, observer, request.tag, run_timeouts(cfg, env, true));
   // Alembic creates the table on the first upgrade even when nothing is left to run.
   result.created_version_table = !rows;
-  result.steps = runner.run(result.before, std::move(steps), !rows);
+
+  // A step that met lock_timeout is run again, with what follows it, from where the
+  // database durably is: the whole run in one-transaction mode, the step itself per migration.
+  std::mt19937 random(std::random_device{}());
+  std::vector<std::string> start = result.before;
+  size_t first = 0;  // steps[first..] are what is left to run
+  for (int attempt = 0;; ++attempt) {
+    try {
+      auto reports = runner.run(start, {steps.begin() + static_cast<long>(first), steps.end()}, !rows);
+      result.steps.insert(result.steps.end(), reports.begin(), reports.end());
+      break;
+    } catch (const DatabaseError& e) {
+      if (!e.refused_statement()) throw;
+      session.rollback();
+      std::string cleanup = drop_leftover_index(session, e.statement());
+      const bool retry = e.reason() == DatabaseError::Reason::LockNotAvailable && attempt < cfg.lock_retries &&
+                         runner.failed_step_left_nothing();
+      if (!retry) {
+        DatabaseError error(e.what() + cleanup + (attempt > 0 ? fmt::format(" (after {} retries)", attempt) : ""),
+                            e.reason(), e.statement());
+        error.set_detail(e.detail());
+        throw error;
+      }
+      const size_t failed = first + runner.reports().size();  // the step that met the timeout
+      const auto& committed = runner.reports();
+      result.steps.insert(result.steps.end(), committed.begin(),
+                          committed.begin() + static_cast<long>(runner.committed_steps()));
+      first += runner.committed_steps();
+      auto delay = retry_delay(attempt, random);
+      std::string holders = session.lock_holders(script::relations_in(e.statement()));
+      observer.note(fmt::format("{} met lock_timeout{}; retry {} of {} in {} ms, from {}", describe_step(steps[failed]),
+                                holders.empty() ? "" : "; blocked by " + holders, attempt + 1, cfg.lock_retries,
+                                delay.count(), heads_text(runner.committed_heads())) + cleanup);
+      try {
+        interruptible_sleep(delay);
+      } catch (const InterruptedError& interrupted) {
+        throw InterruptedError(interrupted.signal(), fmt::format("{}; database remains at {}", interrupted.what(),
+                                                                 heads_text(runner.committed_heads())));
+      }
+      sink.begin();
+      apply_session_settings(env, sink);
+      rows = session.versions(table);
+      start = rows.value_or(std::vector<std::string>{});
+    }
+  }
   try {
+    // A signal after the last step still stops the run: nothing is committed yet.
+    db::throw_if_interrupted(fmt::format("before COMMIT; rolled back, database remains at {}",
+                                         heads_text(runner.committed_heads())).c_str());
     sink.commit();
   } catch (const DatabaseError& e) {
     if (e.reason() == DatabaseError::Reason::InDoubt)
@@ -107,9 +178,10 @@ RunResult run_offline(const script::Project& project, const Request& request, co
   result.before = start;
   auto steps = plan(project, request, start);
   bool create = offline_creates_table(request.goal, start, steps);
-  Runner runner(project, sink, observer, request.tag);
+  auto env = prepare_environment(project.config(), true);
+  Runner runner(project, sink, observer, request.tag, run_timeouts(project.config(), env, false));
   sink.begin();
-  apply_session_settings(prepare_environment(project.config(), true), sink);
+  apply_session_settings(env, sink);
   result.created_version_table = create;
   result.steps = runner.run(start, std::move(steps), create);
   sink.commit();

@@ -8,6 +8,8 @@
 
 #include <migrate/error.hpp>
 
+#include "migrate/db/interrupt.hpp"
+#include "migrate/ops/quote.hpp"
 #include "migrate/ops/render_sql.hpp"
 
 namespace migrate::runtime {
@@ -21,8 +23,15 @@ std::string heads_text(const std::vector<std::string>& heads) {
   return heads.empty() ? "<base>" : fmt::format("{}", fmt::join(heads, ", "));
 }
 
-Runner::Runner(const script::Project& project, ops::Sink& sink, StepObserver& observer, std::string tag)
-    : project_(project), sink_(sink), observer_(observer), tag_(std::move(tag)) {}
+Runner::Runner(const script::Project& project, ops::Sink& sink, StepObserver& observer, std::string tag,
+               RunTimeouts timeouts)
+    : project_(project), sink_(sink), observer_(observer), tag_(std::move(tag)), timeouts_(std::move(timeouts)) {}
+
+namespace {
+std::string set_sql(const char* name, const std::string& value) {
+  return value.empty() ? fmt::format("SET {} TO DEFAULT", name) : fmt::format("SET {} = {}", name, ops::quote_literal(value));
+}
+}  // namespace
 
 std::vector<std::string> Runner::committed_heads() const {
   return graph::apply_steps(start_, std::span<const graph::Step>(steps_).first(committed_));
@@ -44,6 +53,11 @@ std::vector<Runner::Statement> Runner::prepare(const graph::Step& step) const {
     throw RevisionError(fmt::format("{} ({}): the revision body threw: {}", describe_step(step), rev.meta.path, e.what()));
   }
   std::vector<Statement> out;
+  // A revision's own timeouts bracket its statements, in whatever transaction they run.
+  const auto& own = rev.timeouts;
+  if (!own.lock_timeout.empty()) out.push_back({Statement::Kind::Setting, set_sql("lock_timeout", own.lock_timeout)});
+  if (!own.statement_timeout.empty())
+    out.push_back({Statement::Kind::Setting, set_sql("statement_timeout", own.statement_timeout)});
   for (const auto& operation : op.operations()) {
     if (std::holds_alternative<op::BeginAutocommit>(operation)) {
       out.push_back({Statement::Kind::BeginAutocommit, {}});
@@ -59,6 +73,9 @@ std::vector<Runner::Statement> Runner::prepare(const graph::Step& step) const {
       throw RevisionError(fmt::format("{} ({}): {}", describe_step(step), rev.meta.path, e.what()));
     }
   }
+  if (!own.lock_timeout.empty()) out.push_back({Statement::Kind::Setting, set_sql("lock_timeout", timeouts_.lock_timeout)});
+  if (!own.statement_timeout.empty())
+    out.push_back({Statement::Kind::Setting, set_sql("statement_timeout", timeouts_.statement_timeout)});
   return out;
 }
 
@@ -67,12 +84,12 @@ std::vector<StepReport> Runner::run(std::vector<std::string> start, std::vector<
   start_ = std::move(start);
   steps_ = std::move(steps);
   done_ = committed_ = 0;
+  reports_.clear();
   std::vector<std::vector<Statement>> prepared;
   prepared.reserve(steps_.size());
   for (const auto& step : steps_) prepared.push_back(prepare(step));
 
   if (create_version_table) sink_.execute(project_.version_table().create_sql());
-  std::vector<StepReport> reports;
   observer_.planned(steps_.size());
   const bool per_migration = project_.config().transaction_per_migration;
   for (size_t i = 0; i < steps_.size(); ++i) {
@@ -80,10 +97,14 @@ std::vector<StepReport> Runner::run(std::vector<std::string> start, std::vector<
     const std::string message = step.stamp ? "" : project_.revision(step.revision).meta.message;
     observer_.started(step, message);
     auto start_time = std::chrono::steady_clock::now();
-    partial_ = false;
+    partial_ = step_durable_ = false;
     try {
       run_step(step, prepared[i]);
       if (per_migration && sink_.in_transaction()) commit_now();
+    } catch (const InterruptedError& e) {
+      // The open transaction is rolled back as the session closes, the lock released after it.
+      throw InterruptedError(e.signal(), fmt::format("{} during {} ({}); {}", e.what(), describe_step(step), message,
+                                                     fate(step)));
     } catch (const DatabaseError& e) {
       using Reason = DatabaseError::Reason;
       if (e.reason() == Reason::InDoubt)
@@ -106,9 +127,9 @@ std::vector<StepReport> Runner::run(std::vector<std::string> start, std::vector<
     StepReport report{step, message,
                       std::chrono::duration<double>(std::chrono::steady_clock::now() - start_time).count()};
     observer_.finished(report);
-    reports.push_back(std::move(report));
+    reports_.push_back(std::move(report));
   }
-  return reports;
+  return reports_;
 }
 
 void Runner::commit_now() {
@@ -119,14 +140,19 @@ void Runner::commit_now() {
 std::string Runner::fate(const graph::Step& step) const {
   if (!partial_) return "rolled back, database remains at " + heads_text(committed_heads());
   // Statements of an autocommit block cannot be rolled back: the schema is ahead of the table.
+  std::vector<std::string> done;
+  for (const auto& sql : outside_done_) done.push_back(sql.size() > 60 ? sql.substr(0, 57) + "..." : sql);
   return fmt::format("statements of {} outside a transaction (its autocommit block) stay committed while the "
-                     "version table says {}: check the database before running again",
-                     step.revision, heads_text(committed_heads()));
+                     "version table says {}; completed there: {}: check the database before running again",
+                     step.revision, heads_text(committed_heads()),
+                     done.empty() ? std::string("none") : fmt::format("[{}]", fmt::join(done, "; ")));
 }
 
 void Runner::run_step(const graph::Step& step, const std::vector<Statement>& statements) {
   if (!step.stamp) sink_.comment("Running " + describe_step(step));
+  outside_done_.clear();
   bool resume_transaction = false;
+  bool ran_in_transaction = false;  // statements of this step the next COMMIT makes durable
   for (const auto& s : statements) {
     switch (s.kind) {
       case Statement::Kind::BeginAutocommit:
@@ -134,14 +160,25 @@ void Runner::run_step(const graph::Step& step, const std::vector<Statement>& sta
         partial_ = true;
         resume_transaction = sink_.in_transaction();
         if (resume_transaction) commit_now();
+        step_durable_ = step_durable_ || (resume_transaction && ran_in_transaction);
         break;
       case Statement::Kind::EndAutocommit:
         if (resume_transaction) sink_.begin();
         resume_transaction = false;
         break;
+      case Statement::Kind::Setting:
+        sink_.execute(s.sql);  // no effect of the revision's: nothing to count or report
+        break;
       case Statement::Kind::Sql:
+        db::throw_if_interrupted("before the next statement");
         observer_.statement(s.sql);
         sink_.execute(s.sql);
+        if (!sink_.in_transaction()) {
+          outside_done_.push_back(s.sql);
+          step_durable_ = true;
+        } else {
+          ran_in_transaction = true;
+        }
         break;
     }
   }

@@ -23,6 +23,15 @@ struct StepObserver {
   virtual void statement(const std::string& /*sql*/) {}  // before each revision statement
   virtual void started(const graph::Step&, const std::string& /*message*/) {}
   virtual void finished(const StepReport&) {}
+  virtual void note(const std::string& /*line*/) {}  // a retry, a clean-up: shown as progress
+};
+
+// What the run's statements wait for and run for, as PostgreSQL settings ("5s", "0"): a
+// revision's own lock_timeout or statement_timeout holds for its statements, then these
+// come back (empty: the server's default, SET ... TO DEFAULT).
+struct RunTimeouts {
+  std::string lock_timeout;
+  std::string statement_timeout;
 };
 
 // Alembic's wording: "upgrade a -> b" / "downgrade b -> a" / "stamp_revision a -> b"
@@ -35,7 +44,8 @@ std::string heads_text(const std::vector<std::string>& heads);
 class Runner {
  public:
   // `tag`: what revisions read as op.tag() (upgrade/downgrade --tag).
-  Runner(const script::Project& project, ops::Sink& sink, StepObserver& observer, std::string tag = {});
+  Runner(const script::Project& project, ops::Sink& sink, StepObserver& observer, std::string tag = {},
+         RunTimeouts timeouts = {});
 
   // Records and renders every step first, so a revision body that throws or an option that
   // cannot be rendered fails before the first statement; then runs them from `start` (the
@@ -50,11 +60,18 @@ class Runner {
   std::vector<std::string> pending_heads() const;
   // Called after the caller's final commit: what was pending is now durable.
   void mark_committed() { committed_ = done_; }
+  // After run() threw: how many of its steps are durable, and whether nothing of the
+  // failing step is (so running the rest again from committed_heads() is safe).
+  size_t committed_steps() const { return committed_; }
+  bool failed_step_left_nothing() const { return !step_durable_; }
+  // The reports of the steps the last run() finished, in order.
+  const std::vector<StepReport>& reports() const { return reports_; }
 
  private:
   // A step's statements, rendered; the markers bracket an autocommit block.
   struct Statement {
-    enum class Kind { Sql, BeginAutocommit, EndAutocommit } kind = Kind::Sql;
+    // Setting: a revision's own timeout, set and restored around its statements.
+    enum class Kind { Sql, Setting, BeginAutocommit, EndAutocommit } kind = Kind::Sql;
     std::string sql;
   };
   std::vector<Statement> prepare(const graph::Step& step) const;
@@ -72,6 +89,10 @@ class Runner {
   size_t done_ = 0;       // steps whose version effect was sent
   size_t committed_ = 0;  // steps whose version effect is durable
   bool partial_ = false;  // the current step committed or ran statements outside a transaction
+  std::vector<std::string> outside_done_;  // the current step's statements that completed outside one
+  bool step_durable_ = false;  // some statement of the current step is committed
+  RunTimeouts timeouts_;
+  std::vector<StepReport> reports_;
 };
 
 }  // namespace migrate::runtime

@@ -23,11 +23,17 @@ namespace {
 LoadedRevision compiled_revision(const CompiledRevision& c, std::string path) {
   graph::Revision meta{c.info.id, c.info.down, c.info.branch_labels, c.info.depends_on, c.info.message,
                        c.info.created, std::move(path)};
+  for (const auto* value : {&c.info.lock_timeout, &c.info.statement_timeout})
+    if (!value->empty() && !config::is_duration(*value))
+      throw RevisionError(fmt::format("{}: lock_timeout and statement_timeout must be durations such as 5s, got '{}'",
+                                      meta.path, *value));
   auto factory = c.make;
-  return {std::move(meta), [factory](Ops& op, graph::Direction d) {
+  return {std::move(meta),
+          [factory](Ops& op, graph::Direction d) {
             auto m = factory();
             d == graph::Direction::Up ? m->upgrade(op) : m->downgrade(op);
-          }};
+          },
+          {c.info.lock_timeout, c.info.statement_timeout}};
 }
 
 LoadedRevision sql_revision(const fs::path& file) {
@@ -37,7 +43,8 @@ LoadedRevision sql_revision(const fs::path& file) {
               for (const auto& s : d == graph::Direction::Up ? sql->up : sql->down) op.execute(s);
             };
             sql->transactional ? run() : op.autocommit_block(run);
-          }};
+          },
+          {sql->lock_timeout, sql->statement_timeout}};
 }
 
 std::vector<LoadedRevision> load_all(const config::Config& cfg, const std::vector<CompiledRevision>& compiled,

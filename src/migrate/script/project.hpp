@@ -17,10 +17,17 @@
 
 namespace migrate::script {
 
+// A revision's own lock_timeout and statement_timeout (empty: the run's).
+struct RevisionTimeouts {
+  std::string lock_timeout;
+  std::string statement_timeout;
+};
+
 struct LoadedRevision {
   graph::Revision meta;
   // Records the revision's upgrade or downgrade operations into `op`.
   std::function<void(Ops& op, graph::Direction direction)> body;
+  RevisionTimeouts timeouts;
 };
 
 class Project {

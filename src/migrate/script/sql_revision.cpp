@@ -4,10 +4,12 @@
 #include <fmt/format.h>
 #include <pg_query.h>
 
-#include <fstream>
 #include <sstream>
 
 #include <migrate/error.hpp>
+
+#include "migrate/config/config.hpp"
+#include "migrate/script/text_file.hpp"
 
 namespace migrate::script {
 
@@ -61,9 +63,11 @@ std::vector<std::string> split_statements(const std::string& sql, const std::str
   return statements;
 }
 
-SqlRevision read_sql_revision(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw RevisionError(fmt::format("{}: cannot read revision file", path));
+SqlRevision read_sql_revision(const std::string& path) { return parse_sql_revision(read_text_file(path), path); }
+
+SqlRevision parse_sql_revision(const std::string& text, const std::string& path) {
+  require_text(text, path);
+  std::istringstream in(text);
   SqlRevision rev;
   rev.meta.path = path;
   enum class Section { Header, Up, Down } section = Section::Header;
@@ -104,6 +108,12 @@ SqlRevision read_sql_revision(const std::string& path) {
       if (value != "true" && value != "false")
         throw RevisionError(fmt::format("{}:{}: transactional must be true or false", path, n));
       rev.transactional = value == "true";
+    }
+    else if (key == "lock_timeout" || key == "statement_timeout") {
+      if (!config::is_duration(value))
+        throw RevisionError(fmt::format("{}:{}: {} must be a duration such as 5s, 500ms or 2min, got '{}'", path, n,
+                                        key, value));
+      (key == "lock_timeout" ? rev.lock_timeout : rev.statement_timeout) = value;
     }
     else throw RevisionError(fmt::format("{}:{}: unknown header key '{}'", path, n, key));
   }

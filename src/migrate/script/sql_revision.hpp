@@ -13,10 +13,16 @@ struct SqlRevision {
   std::vector<std::string> up;    // statements, in order
   std::vector<std::string> down;
   bool transactional = true;      // false with `-- transactional: false` (CONCURRENTLY ...)
+  std::string lock_timeout;       // `-- lock_timeout: 30s`: this revision's own
+  std::string statement_timeout;  // `-- statement_timeout: 10min`
 };
 
-// Reads and validates `path`; throws RevisionError "<file>:<line>: <problem>".
+// Reads and validates `path`; throws RevisionError "<file>:<line>: <problem>", or
+// "<file>: byte <offset>: ..." for a file that is not UTF-8 text without NUL bytes.
 SqlRevision read_sql_revision(const std::string& path);
+
+// The same, from the file's text; `path` only names it in errors.
+SqlRevision parse_sql_revision(const std::string& text, const std::string& path);
 
 // The text of a SQL revision file: the header read_sql_revision() accepts, then the two
 // sections holding `up_sql` and `down_sql` as given.
