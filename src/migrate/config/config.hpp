@@ -40,12 +40,13 @@ struct Config {
   std::map<std::string, std::string> x_arguments;
 };
 
+// Every member has a default: designated initialisers may leave any out.
 struct Overrides {
-  std::optional<std::string> url;            // --url
-  std::optional<std::string> section;        // -n / --name
-  std::map<std::string, std::string> x_arguments;
+  std::optional<std::string> url{};          // --url
+  std::optional<std::string> section{};      // -n / --name
+  std::map<std::string, std::string> x_arguments{};
   // --statement-lock-timeout, --statement-timeout, --lock-retries
-  std::optional<std::string> statement_lock_timeout, statement_timeout, lock_retries;
+  std::optional<std::string> statement_lock_timeout{}, statement_timeout{}, lock_retries{};
 };
 
 // A duration as PostgreSQL's lock_timeout and statement_timeout take it: a whole number,
