@@ -72,11 +72,14 @@ std::vector<Operation> compare_database(const script::Project& project, const sc
   std::sort(heads.begin(), heads.end());
   if (current != heads) throw RevisionError("Target database is not up to date.");
 
-  // The version table is the tool's own: introspection leaves it out (in any schema read
-  // when the config names none, as it then follows the search_path).
+  // The version table and the lease table of lock_mode = table are the tool's own:
+  // introspection leaves them out (in any schema read when the config names none, as it
+  // then follows the search_path).
   const auto& table = project.version_table();
-  auto found = filtered(
-      session.introspect({.schemas = schemas, .exclude_tables = {QualifiedName(table.schema, table.name)}}), filter, true);
+  auto found = filtered(session.introspect({.schemas = schemas,
+                                            .exclude_tables = {QualifiedName(table.schema, table.name),
+                                                               QualifiedName(table.schema, table.name + "_lock")}}),
+                        filter, true);
   auto wanted = filtered(as_the_server_spells_it(session, models), filter, false);
   schema::keep_declared_renames(wanted, models);
 

@@ -56,7 +56,7 @@ const std::set<std::string> known_keys = {
     "sqlalchemy.url", "url", "version_table", "version_table_schema", "transaction_per_migration",
     "include_schemas", "lock_timeout", "log_level", "revision_format", "exclude_tables",
     "from_revisions_template", "from_revisions_bootstrap", "statement_lock_timeout", "statement_timeout",
-    "lock_retries"};
+    "lock_retries", "lock_mode", "lock_lease"};
 
 class Loader {
  public:
@@ -225,6 +225,14 @@ Config load(const std::string& path, const Overrides& overrides) {
   if (auto v = value("from_revisions_bootstrap"); v && !v->empty())
     cfg.from_revisions_bootstrap = absolute(cfg.here, *v);
   if (auto v = value("lock_timeout")) cfg.lock_timeout_seconds = loader.integer("lock_timeout", *v);
+  if (auto v = value("lock_mode")) {
+    if (*v != "advisory" && *v != "table") loader.fail("lock_mode", fmt::format("expected advisory or table, got '{}', for", *v));
+    if (*v == "table") cfg.lock_lease_seconds = 60;
+  }
+  if (auto v = value("lock_lease"); v && cfg.lock_lease_seconds > 0) {
+    cfg.lock_lease_seconds = loader.integer("lock_lease", *v);
+    if (cfg.lock_lease_seconds < 3) loader.fail("lock_lease", "expected at least 3 seconds for");
+  }
   if (auto v = value("statement_lock_timeout")) cfg.statement_lock_timeout = loader.duration("statement_lock_timeout", *v);
   if (auto v = value("statement_timeout")) cfg.statement_timeout = loader.duration("statement_timeout", *v);
   if (auto v = value("lock_retries")) cfg.lock_retries = loader.integer("lock_retries", *v);

@@ -30,6 +30,9 @@ struct Config {
   std::string from_revisions_template = "template0";
   std::string from_revisions_bootstrap;
   int lock_timeout_seconds = 0;              // how long to wait for another run's lock
+  // lock_mode = table (behind PgBouncer's transaction pooling): a lease row of this many
+  // seconds, renewed while running; 0 (lock_mode = advisory): a session advisory lock.
+  int lock_lease_seconds = 0;
   // Lock-safe DDL: PostgreSQL's lock_timeout and statement_timeout for the run's statements
   // (a duration the server reads: "5s", "500ms", "2min"; "0" turns it off), and how often a
   // step that met lock_timeout (SQLSTATE 55P03) is retried after a backoff.

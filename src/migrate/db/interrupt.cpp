@@ -9,6 +9,8 @@
 #include <array>
 #include <atomic>
 #include <csignal>
+#include <mutex>
+#include <string>
 #include <unistd.h>
 
 #include <migrate/error.hpp>
@@ -20,11 +22,13 @@ namespace migrate::db {
 namespace {
 
 std::atomic<int> received{0};
+std::atomic<bool> aborted{false};
+std::mutex abort_mutex;
+std::string abort_reason;
 // A run holds one connection, check and --from-revisions two or three.
 std::array<std::atomic<PGcancel*>, 8> handles{};
 
-void on_signal(int sig) {
-  if (received.exchange(sig) != 0) _exit(128 + sig);  // the second signal: at once
+bool cancel_all() {
   bool cancelled = false;
   for (auto& slot : handles) {
     if (PGcancel* handle = slot.load()) {
@@ -33,7 +37,12 @@ void on_signal(int sig) {
       cancelled = true;
     }
   }
-  if (!cancelled) {
+  return cancelled;
+}
+
+void on_signal(int sig) {
+  if (received.exchange(sig) != 0) _exit(128 + sig);  // the second signal: at once
+  if (!cancel_all()) {
     // Nothing to cancel: die of the signal as the default action would.
     std::signal(sig, SIG_DFL);
     std::raise(sig);
@@ -54,6 +63,19 @@ int interrupt_signal() { return received.load(); }
 
 void throw_if_interrupted(const char* where) {
   if (int sig = received.load()) throw InterruptedError(sig, fmt::format("interrupted by {} {}", signal_name(sig), where));
+  if (aborted.load()) {
+    std::lock_guard guard(abort_mutex);
+    throw DatabaseError(abort_reason);
+  }
+}
+
+void abort_run(const std::string& why) {
+  {
+    std::lock_guard guard(abort_mutex);
+    abort_reason = why;
+  }
+  aborted = true;
+  cancel_all();
 }
 
 CancelHandle::CancelHandle(PGconn* connection) {

@@ -8,18 +8,23 @@
 #include "migrate/db/advisory_lock.hpp"
 #include "migrate/db/connection.hpp"
 #include "migrate/db/introspect.hpp"
+#include "migrate/db/lease_lock.hpp"
 #include "migrate/db/online_sink.hpp"
 #include "migrate/db/pqxx_errors.hpp"
 
 namespace migrate::db {
 
 Session::Session(const std::string& url)
-    : connection_(connect(url)), sink_(std::make_unique<OnlineSink>(*connection_)) {}
+    : connection_(connect(url)), url_(url), sink_(std::make_unique<OnlineSink>(*connection_)) {}
 
 Session::~Session() = default;
 
-void Session::lock(const ops::VersionTable& table, int timeout_seconds) {
-  lock_ = std::make_unique<AdvisoryLock>(*connection_, table.qualified(), timeout_seconds);
+void Session::lock(const ops::VersionTable& table, int timeout_seconds, int lease_seconds) {
+  if (lease_seconds > 0)
+    lease_ = std::make_unique<LeaseLock>(url_, lease_table_of(table.name, table.schema), "migrate:" + table.qualified(),
+                                         lease_seconds, timeout_seconds);
+  else
+    lock_ = std::make_unique<AdvisoryLock>(*connection_, table.qualified(), timeout_seconds);
 }
 
 ops::Sink& Session::sink() { return *sink_; }

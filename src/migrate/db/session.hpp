@@ -18,6 +18,7 @@ class connection_base;
 namespace migrate::db {
 
 class AdvisoryLock;
+class LeaseLock;
 class OnlineSink;
 
 class Session {
@@ -28,8 +29,9 @@ class Session {
   Session& operator=(const Session&) = delete;
 
   // Takes the run lock for `table` (released with the session); LockError after
-  // `timeout_seconds` naming the holder.
-  void lock(const ops::VersionTable& table, int timeout_seconds);
+  // `timeout_seconds` naming the holder. `lease_seconds` > 0: lock_mode = table, a lease
+  // row in "<table>_lock" instead of the session advisory lock (for PgBouncer).
+  void lock(const ops::VersionTable& table, int timeout_seconds, int lease_seconds = 0);
 
   ops::Sink& sink();
 
@@ -74,7 +76,9 @@ class Session {
 
  private:
   std::shared_ptr<pqxx::connection_base> connection_;
+  std::string url_;
   std::unique_ptr<AdvisoryLock> lock_;
+  std::unique_ptr<LeaseLock> lease_;
   std::unique_ptr<OnlineSink> sink_;  // destroyed first: its transaction ends before the unlock
 };
 
