@@ -3,6 +3,8 @@
 # a revision's registrar, so a static library would drop it). Each revision's __FILE__ is
 # made relative to ROOT (default: the current source dir), e.g. migrations/versions/x.cpp,
 # so the binary knows its revisions by where they sit in the project, wherever it runs.
+# Beside them, a generated file registers each one's source checksum as built, so the
+# binary can tell an edited but not rebuilt revision (tools/revision_checksums.cpp).
 function(migrate_add_revisions target folder)
   cmake_parse_arguments(arg "" "ROOT" "" ${ARGN})
   if(NOT arg_ROOT)
@@ -20,4 +22,11 @@ function(migrate_add_revisions target folder)
     list(APPEND maps "-fmacro-prefix-map=${relative_root}/=")
   endif()
   set_source_files_properties(${revisions} TARGET_DIRECTORY ${target} PROPERTIES COMPILE_OPTIONS "${maps}")
+
+  set(checksums ${CMAKE_CURRENT_BINARY_DIR}/${target}_revision_checksums.cpp)
+  add_custom_command(OUTPUT ${checksums}
+    COMMAND migrate_revision_checksums ${checksums} ${arg_ROOT} ${revisions}
+    DEPENDS migrate_revision_checksums ${revisions}
+    COMMENT "Checksums of ${target}'s revisions" VERBATIM)
+  target_sources(${target} PRIVATE ${checksums})
 endfunction()

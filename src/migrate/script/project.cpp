@@ -9,10 +9,13 @@
 #include <memory>
 #include <set>
 
+#include <migrate/compiled_checksums.hpp>
 #include <migrate/error.hpp>
 
 #include "migrate/script/compiled_location.hpp"
+#include "migrate/script/source_checksum.hpp"
 #include "migrate/script/sql_revision.hpp"
+#include "migrate/script/text_file.hpp"
 
 namespace fs = std::filesystem;
 
@@ -28,23 +31,30 @@ LoadedRevision compiled_revision(const CompiledRevision& c, std::string path) {
       throw RevisionError(fmt::format("{}: lock_timeout and statement_timeout must be durations such as 5s, got '{}'",
                                       meta.path, *value));
   auto factory = c.make;
+  const auto& checksums = compiled_checksums();
+  auto checksum = checksums.find(c.source_file);
   return {std::move(meta),
           [factory](Ops& op, graph::Direction d) {
             auto m = factory();
             d == graph::Direction::Up ? m->upgrade(op) : m->downgrade(op);
           },
-          {c.info.lock_timeout, c.info.statement_timeout}};
+          {c.info.lock_timeout, c.info.statement_timeout},
+          checksum == checksums.end() ? std::string() : checksum->second};
 }
 
 LoadedRevision sql_revision(const fs::path& file) {
-  auto sql = std::make_shared<SqlRevision>(read_sql_revision(file.string()));
-  return {sql->meta, [sql](Ops& op, graph::Direction d) {
+  // Read once: the checksum is of exactly the text that runs.
+  const std::string text = read_text_file(file.string());
+  auto sql = std::make_shared<SqlRevision>(parse_sql_revision(text, file.string()));
+  return {sql->meta,
+          [sql](Ops& op, graph::Direction d) {
             auto run = [&] {
               for (const auto& s : d == graph::Direction::Up ? sql->up : sql->down) op.execute(s);
             };
             sql->transactional ? run() : op.autocommit_block(run);
           },
-          {sql->lock_timeout, sql->statement_timeout}};
+          {sql->lock_timeout, sql->statement_timeout},
+          source_checksum(text)};
 }
 
 std::vector<LoadedRevision> load_all(const config::Config& cfg, const std::vector<CompiledRevision>& compiled,

@@ -28,6 +28,9 @@ struct LoadedRevision {
   // Records the revision's upgrade or downgrade operations into `op`.
   std::function<void(Ops& op, graph::Direction direction)> body;
   RevisionTimeouts timeouts;
+  // script::source_checksum of the source as this run knows it: a SQL file as read, a C++
+  // file as it was when the binary was built; empty for a C++ revision built without one.
+  std::string checksum;
 };
 
 class Project {
