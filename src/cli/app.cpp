@@ -101,6 +101,7 @@ int run(int argc, char** argv) {
   add_revision_commands(app, chosen);
   add_project_commands(app, chosen);
   add_check_command(app, chosen);
+  add_history_commands(app, chosen);
 
   try {
     app.parse(argc, argv);

@@ -49,7 +49,7 @@ std::string versions(const TestDatabase& db) {
 // The user's tables that exist, sorted, comma separated.
 std::string tables(const TestDatabase& db) {
   return db.scalar("SELECT coalesce(string_agg(tablename, ',' ORDER BY tablename), '') FROM pg_tables "
-                   "WHERE schemaname = 'public' AND tablename <> 'alembic_version'");
+                   "WHERE schemaname = 'public' AND tablename NOT IN ('alembic_version', 'migrate_history')");
 }
 
 }  // namespace

@@ -84,10 +84,17 @@ TEST_CASE("stamp and ensure_version run through the same runner offline", "[runt
   std::ostringstream stamp;
   auto r = runtime::run_offline(p, {runtime::Goal::Stamp, {"heads"}, false, {}}, {}, stamp, quiet);
   CHECK(r.after == std::vector<std::string>{"bbbb"});
+  // The script records the stamp in the history table, which it creates if missing, and
+  // leaves the time and the client host to the server that runs it.
   CHECK(stamp.str() ==
         "BEGIN;\n\nCREATE TABLE alembic_version (\n    version_num VARCHAR(32) NOT NULL, \n    CONSTRAINT "
-        "alembic_version_pkc PRIMARY KEY (version_num)\n);\n\n"
-        "INSERT INTO alembic_version (version_num) VALUES ('bbbb');\n\nCOMMIT;\n\n");
+        "alembic_version_pkc PRIMARY KEY (version_num)\n);\n\n" +
+            p.history_table().create_sql() +
+            ";\n\nINSERT INTO alembic_version (version_num) VALUES ('bbbb');\n\n"
+            "INSERT INTO migrate_history (revision, direction, checksum, outcome, started_at, finished_at, duration_ms, "
+            "tool_version, client_host) VALUES ('bbbb', 'up', NULL, 'stamped', clock_timestamp(), clock_timestamp(), "
+            "NULL, 'migrate 0.1.0', inet_client_addr()::text);\n\nCOMMIT;\n\n");
+  CHECK(p.history_table().create_sql().starts_with("CREATE TABLE IF NOT EXISTS migrate_history ("));
   std::ostringstream ensure;
   auto e = runtime::run_offline(p, {runtime::Goal::EnsureVersion, {}, false, {}}, {}, ensure, quiet);
   CHECK(e.steps.empty());

@@ -72,12 +72,14 @@ std::vector<Operation> compare_database(const script::Project& project, const sc
   std::sort(heads.begin(), heads.end());
   if (current != heads) throw RevisionError("Target database is not up to date.");
 
-  // The version table and the lease table of lock_mode = table are the tool's own:
+  // The version, history and lease (lock_mode = table) tables are the tool's own:
   // introspection leaves them out (in any schema read when the config names none, as it
   // then follows the search_path).
   const auto& table = project.version_table();
+  const auto& history = project.history_table();
   auto found = filtered(session.introspect({.schemas = schemas,
                                             .exclude_tables = {QualifiedName(table.schema, table.name),
+                                                               QualifiedName(history.schema, history.name),
                                                                QualifiedName(table.schema, table.name + "_lock")}}),
                         filter, true);
   auto wanted = filtered(as_the_server_spells_it(session, models), filter, false);

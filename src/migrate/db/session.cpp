@@ -40,6 +40,32 @@ std::optional<std::vector<std::string>> Session::versions(const ops::VersionTabl
   });
 }
 
+std::optional<std::vector<ops::HistoryEntry>> Session::history(const ops::HistoryTable& table, bool newest_first,
+                                                               std::optional<long long> limit) {
+  return translate_errors("reading the history table", [&]() -> std::optional<std::vector<ops::HistoryEntry>> {
+    auto& tx = sink_->transaction();
+    if (!tx.exec(table.exists_sql())[0][0].as<bool>()) return std::nullopt;
+    std::vector<ops::HistoryEntry> rows;
+    auto text = [](const pqxx::field& f) { return f.is_null() ? std::string() : std::string(f.c_str()); };
+    for (const auto& r : tx.exec(table.select_sql(newest_first, limit))) {
+      ops::HistoryEntry e;
+      e.id = r[0].as<long long>();
+      e.revision = text(r[1]);
+      e.direction = text(r[2]);
+      e.checksum = text(r[3]);
+      e.outcome = text(r[4]);
+      e.started = text(r[5]);
+      e.finished = text(r[6]);
+      if (!r[7].is_null()) e.duration_ms = r[7].as<long long>();
+      e.tool_version = text(r[8]);
+      e.db_user = text(r[9]);
+      e.client_host = text(r[10]);
+      rows.push_back(std::move(e));
+    }
+    return rows;
+  });
+}
+
 schema::Catalog Session::introspect(const IntrospectOptions& options) {
   return db::introspect(sink_->transaction(), options);
 }

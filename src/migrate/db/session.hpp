@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "migrate/db/introspect.hpp"
+#include "migrate/ops/history_table.hpp"
 #include "migrate/ops/sink.hpp"
 #include "migrate/ops/version_table.hpp"
 #include "migrate/schema/catalog.hpp"
@@ -38,6 +39,11 @@ class Session {
   // The table's rows, sorted, read in the sink's transaction (begun if none is open);
   // nullopt when the table does not exist.
   std::optional<std::vector<std::string>> versions(const ops::VersionTable& table);
+
+  // The history table's rows (see HistoryTable::select_sql), read like versions();
+  // nullopt when the table does not exist.
+  std::optional<std::vector<ops::HistoryEntry>> history(const ops::HistoryTable& table, bool newest_first = false,
+                                                        std::optional<long long> limit = {});
 
   // `options.schemas` read into a Catalog in the sink's transaction (begun if none is open),
   // without `options.exclude_tables` (the version table).

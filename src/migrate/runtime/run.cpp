@@ -2,10 +2,12 @@
 #include "migrate/runtime/run.hpp"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <random>
 
 #include <migrate/error.hpp>
+#include <migrate/version.hpp>
 
 #include "migrate/db/interrupt.hpp"
 #include "migrate/db/session.hpp"
@@ -65,6 +67,34 @@ bool offline_creates_table(Goal goal, const std::vector<std::string>& start, con
   return !steps.empty() && steps.front().direction == graph::Direction::Up;
 }
 
+Provenance provenance(bool online) {
+  Provenance p{fmt::format("migrate {}", tool_version()), online, {}};
+  char host[256] = {};
+  if (online && gethostname(host, sizeof host - 1) == 0) p.client_host = host;
+  return p;
+}
+
+// After the run's transaction was rolled back: what it did and what failed, on their own.
+// Never hides the run's error: a failure to record is added to its detail.
+void record_failure(db::Session& session, const EnvironmentContext& env, const script::Project& project,
+                    const Runner& runner, DatabaseError& error) {
+  auto rows = runner.failure_rows();
+  if (rows.empty()) return;
+  try {
+    session.rollback();
+    auto& sink = session.sink();
+    sink.begin();
+    apply_session_settings(env, sink);
+    const auto& table = project.history_table();
+    if (!session.history(table, false, 0)) sink.execute(table.create_sql());
+    for (const auto& row : rows) sink.execute(table.insert_sql(row));
+    sink.commit();
+  } catch (const std::exception& e) {
+    error.set_detail(error.detail() + fmt::format("\n(the failure could not be recorded in {}: {})",
+                                                  project.history_table().qualified(), e.what()));
+  }
+}
+
 }  // namespace
 
 RunResult run_online(const script::Project& project, const Request& request, StepObserver& observer) {
@@ -99,72 +129,84 @@ RunResult run_online(const script::Project& project, const Request& request, Ste
   sink.begin();
   apply_session_settings(env, sink);
   auto rows = session.versions(table);
+  auto history = session.history(project.history_table());
   RunResult result;
   result.before = rows.value_or(std::vector<std::string>{});
   const auto steps = plan(project, request, result.before);
-  Runner runner(project, sink, observer, request.tag, run_timeouts(cfg, env, true));
+  Runner runner(project, sink, observer, request.tag, run_timeouts(cfg, env, true), provenance(true));
   // Alembic creates the table on the first upgrade even when nothing is left to run.
   result.created_version_table = !rows;
+  // What the history needs before the steps, from what the database durably holds.
+  auto history_start = [&] { return HistoryStart{.create_table = !history, .rows = {}}; };
 
-  // A step that met lock_timeout is run again, with what follows it, from where the
-  // database durably is: the whole run in one-transaction mode, the step itself per migration.
-  std::mt19937 random(std::random_device{}());
-  std::vector<std::string> start = result.before;
-  size_t first = 0;  // steps[first..] are what is left to run
-  for (int attempt = 0;; ++attempt) {
-    try {
-      auto reports = runner.run(start, {steps.begin() + static_cast<long>(first), steps.end()}, !rows);
-      result.steps.insert(result.steps.end(), reports.begin(), reports.end());
-      break;
-    } catch (const DatabaseError& e) {
-      if (!e.refused_statement()) throw;
-      session.rollback();
-      std::string cleanup = drop_leftover_index(session, e.statement());
-      const bool retry = e.reason() == DatabaseError::Reason::LockNotAvailable && attempt < cfg.lock_retries &&
-                         runner.failed_step_left_nothing();
-      if (!retry) {
-        DatabaseError error(e.what() + cleanup + (attempt > 0 ? fmt::format(" (after {} retries)", attempt) : ""),
-                            e.reason(), e.statement());
-        error.set_detail(e.detail());
-        throw error;
-      }
-      const size_t failed = first + runner.reports().size();  // the step that met the timeout
-      const auto& committed = runner.reports();
-      result.steps.insert(result.steps.end(), committed.begin(),
-                          committed.begin() + static_cast<long>(runner.committed_steps()));
-      first += runner.committed_steps();
-      auto delay = retry_delay(attempt, random);
-      std::string holders = session.lock_holders(script::relations_in(e.statement()));
-      observer.note(fmt::format("{} met lock_timeout{}; retry {} of {} in {} ms, from {}", describe_step(steps[failed]),
-                                holders.empty() ? "" : "; blocked by " + holders, attempt + 1, cfg.lock_retries,
-                                delay.count(), heads_text(runner.committed_heads())) + cleanup);
-      try {
-        interruptible_sleep(delay);
-      } catch (const InterruptedError& interrupted) {
-        throw InterruptedError(interrupted.signal(), fmt::format("{}; database remains at {}", interrupted.what(),
-                                                                 heads_text(runner.committed_heads())));
-      }
-      sink.begin();
-      apply_session_settings(env, sink);
-      rows = session.versions(table);
-      start = rows.value_or(std::vector<std::string>{});
-    }
-  }
   try {
-    // A signal after the last step still stops the run: nothing is committed yet.
-    db::throw_if_interrupted(fmt::format("before COMMIT; rolled back, database remains at {}",
-                                         heads_text(runner.committed_heads())).c_str());
-    sink.commit();
-  } catch (const DatabaseError& e) {
-    if (e.reason() == DatabaseError::Reason::InDoubt)
-      throw DatabaseError(fmt::format("COMMIT of the run: the connection broke, its outcome is unknown: the "
-                                      "database is at {} or {}; check with `migrate current`",
-                                      heads_text(runner.committed_heads()), heads_text(runner.pending_heads())),
+    // A step that met lock_timeout is run again, with what follows it, from where the
+    // database durably is: the whole run in one-transaction mode, the step itself per migration.
+    std::mt19937 random(std::random_device{}());
+    std::vector<std::string> start = result.before;
+    size_t first = 0;  // steps[first..] are what is left to run
+    for (int attempt = 0;; ++attempt) {
+      try {
+        auto reports =
+            runner.run(start, {steps.begin() + static_cast<long>(first), steps.end()}, !rows, history_start());
+        result.steps.insert(result.steps.end(), reports.begin(), reports.end());
+        break;
+      } catch (const DatabaseError& e) {
+        if (!e.refused_statement()) throw;
+        session.rollback();
+        std::string cleanup = drop_leftover_index(session, e.statement());
+        const bool retry = e.reason() == DatabaseError::Reason::LockNotAvailable && attempt < cfg.lock_retries &&
+                           runner.failed_step_left_nothing();
+        if (!retry) {
+          DatabaseError error(e.what() + cleanup + (attempt > 0 ? fmt::format(" (after {} retries)", attempt) : ""),
+                              e.reason(), e.statement());
+          error.set_detail(e.detail());
+          throw error;
+        }
+        const size_t failed = first + runner.reports().size();  // the step that met the timeout
+        const auto& committed = runner.reports();
+        result.steps.insert(result.steps.end(), committed.begin(),
+                            committed.begin() + static_cast<long>(runner.committed_steps()));
+        first += runner.committed_steps();
+        auto delay = retry_delay(attempt, random);
+        std::string holders = session.lock_holders(script::relations_in(e.statement()));
+        observer.note(fmt::format("{} met lock_timeout{}; retry {} of {} in {} ms, from {}", describe_step(steps[failed]),
+                                  holders.empty() ? "" : "; blocked by " + holders, attempt + 1, cfg.lock_retries,
+                                  delay.count(), heads_text(runner.committed_heads())) + cleanup);
+        try {
+          interruptible_sleep(delay);
+        } catch (const InterruptedError& interrupted) {
+          throw InterruptedError(interrupted.signal(), fmt::format("{}; database remains at {}", interrupted.what(),
+                                                                   heads_text(runner.committed_heads())));
+        }
+        sink.begin();
+        apply_session_settings(env, sink);
+        rows = session.versions(table);
+        history = session.history(project.history_table());
+        start = rows.value_or(std::vector<std::string>{});
+      }
+    }
+    try {
+      // A signal after the last step still stops the run: nothing is committed yet.
+      db::throw_if_interrupted(fmt::format("before COMMIT; rolled back, database remains at {}",
+                                           heads_text(runner.committed_heads())).c_str());
+      sink.commit();
+    } catch (const DatabaseError& e) {
+      if (e.reason() == DatabaseError::Reason::InDoubt)
+        throw DatabaseError(fmt::format("COMMIT of the run: the connection broke, its outcome is unknown: the "
+                                        "database is at {} or {}; check with `migrate current`",
+                                        heads_text(runner.committed_heads()), heads_text(runner.pending_heads())),
+                            e.reason());
+      // Deferred constraints are checked here, after every step reported success.
+      throw DatabaseError(fmt::format("COMMIT of the run failed: {}; rolled back, database remains at {}", e.what(),
+                                      heads_text(runner.committed_heads())),
                           e.reason());
-    // Deferred constraints are checked here, after every step reported success.
-    throw DatabaseError(fmt::format("COMMIT of the run failed: {}; rolled back, database remains at {}", e.what(),
-                                    heads_text(runner.committed_heads())),
-                        e.reason());
+    }
+  } catch (DatabaseError& e) {
+    // The server refused a statement: the connection lives on to say so. A lost connection
+    // or a COMMIT in doubt leaves nothing to write through.
+    if (e.refused_statement()) record_failure(session, env, project, runner, e);
+    throw;
   }
   runner.mark_committed();
   result.after = runner.committed_heads();
@@ -179,15 +221,30 @@ RunResult run_offline(const script::Project& project, const Request& request, co
   auto steps = plan(project, request, start);
   bool create = offline_creates_table(request.goal, start, steps);
   auto env = prepare_environment(project.config(), true);
-  Runner runner(project, sink, observer, request.tag, run_timeouts(project.config(), env, false));
+  Runner runner(project, sink, observer, request.tag, run_timeouts(project.config(), env, false), provenance(false));
   sink.begin();
   apply_session_settings(env, sink);
   result.created_version_table = create;
-  result.steps = runner.run(start, std::move(steps), create);
+  // The script records its steps as it runs them, in whatever database that is: the history
+  // table is created if missing, the times and the client host are the server's.
+  result.steps = runner.run(start, std::move(steps), create, {.create_table = true, .rows = {}});
   sink.commit();
   runner.mark_committed();
   result.after = runner.committed_heads();
   return result;
+}
+
+RecordedState read_recorded_state(const script::Project& project, bool newest_first, std::optional<long long> limit) {
+  auto env = prepare_environment(project.config(), false);
+  db::Session session(env.url);
+  auto& sink = session.sink();
+  sink.begin();
+  apply_session_settings(env, sink);
+  RecordedState state;
+  state.heads = session.versions(project.version_table()).value_or(std::vector<std::string>{});
+  state.history = session.history(project.history_table(), newest_first, limit);
+  sink.commit();
+  return state;
 }
 
 std::vector<std::string> read_current_heads(const script::Project& project) {

@@ -2,6 +2,7 @@
 // printed as SQL (offline). Every command that writes (upgrade, downgrade, to, stamp,
 // ensure_version) is a Request run here, through the one Runner.
 #pragma once
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -32,7 +33,8 @@ struct RunResult {
 };
 
 // Online: everything in one transaction unless transaction_per_migration; on failure the
-// database stays at a known set of heads, named in the error.
+// database stays at a known set of heads, named in the error, and the failure is recorded in
+// the history in a transaction of its own.
 RunResult run_online(const script::Project& project, const Request& request, StepObserver& observer);
 // The same with the environment already prepared (prepare_environment), whose url may point
 // elsewhere: the scratch database of `check --from-revisions`.
@@ -46,6 +48,15 @@ RunResult run_offline(const script::Project& project, const Request& request, co
 // The rows of the version table (connects with the environment hook's URL and settings,
 // takes no lock).
 std::vector<std::string> read_current_heads(const script::Project& project);
+
+// The version rows and the history rows (oldest first; nullopt without a history table),
+// read together the same way.
+struct RecordedState {
+  std::vector<std::string> heads;
+  std::optional<std::vector<ops::HistoryEntry>> history;
+};
+RecordedState read_recorded_state(const script::Project& project, bool newest_first = false,
+                                  std::optional<long long> limit = {});
 
 // RevisionError for a row no revision of the project defines (another project's database,
 // or a deleted revision file), naming it.

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <ctime>
 
 #include <migrate/error.hpp>
 
@@ -23,15 +24,66 @@ std::string heads_text(const std::vector<std::string>& heads) {
   return heads.empty() ? "<base>" : fmt::format("{}", fmt::join(heads, ", "));
 }
 
-Runner::Runner(const script::Project& project, ops::Sink& sink, StepObserver& observer, std::string tag,
-               RunTimeouts timeouts)
-    : project_(project), sink_(sink), observer_(observer), tag_(std::move(tag)), timeouts_(std::move(timeouts)) {}
-
 namespace {
+
+// UTC as the history table's literals want it: "YYYY-MM-DD HH:MM:SS.ffffff".
+std::string utc_text(std::chrono::system_clock::time_point t) {
+  auto micros = std::chrono::duration_cast<std::chrono::microseconds>(t.time_since_epoch()).count();
+  std::time_t seconds = static_cast<std::time_t>(micros / 1000000);
+  std::tm tm{};
+  gmtime_r(&seconds, &tm);
+  return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}:{:02}.{:06}", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                     tm.tm_hour, tm.tm_min, tm.tm_sec, micros % 1000000);
+}
+
 std::string set_sql(const char* name, const std::string& value) {
   return value.empty() ? fmt::format("SET {} TO DEFAULT", name) : fmt::format("SET {} = {}", name, ops::quote_literal(value));
 }
+
 }  // namespace
+
+Runner::Runner(const script::Project& project, ops::Sink& sink, StepObserver& observer, std::string tag,
+               RunTimeouts timeouts, Provenance provenance)
+    : project_(project),
+      sink_(sink),
+      observer_(observer),
+      tag_(std::move(tag)),
+      timeouts_(std::move(timeouts)),
+      provenance_(std::move(provenance)) {}
+
+ops::HistoryRow Runner::history_row(const std::string& revision, bool up, ops::Outcome outcome) const {
+  ops::HistoryRow row;
+  row.revision = revision;
+  row.up = up;
+  if (project_.map().contains(revision)) row.checksum = project_.revision(revision).checksum;
+  row.outcome = outcome;
+  row.tool_version = provenance_.tool_version;
+  if (provenance_.online) {
+    auto now = std::chrono::system_clock::now();
+    bool timed = running_.has_value();
+    row.started = utc_text(timed ? step_started_ : now);
+    row.finished = utc_text(now);
+    if (timed) row.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(now - step_started_).count();
+    row.client_host = provenance_.client_host;
+  }
+  return row;
+}
+
+std::vector<ops::HistoryRow> Runner::failure_rows() const {
+  std::vector<ops::HistoryRow> out;
+  for (size_t i = committed_; i < done_; ++i) {
+    if (running_ && *running_ == i) continue;
+    for (auto row : rows_[i]) {
+      row.outcome = ops::Outcome::RolledBack;
+      out.push_back(std::move(row));
+    }
+  }
+  if (running_ && !steps_[*running_].stamp) {
+    const auto& step = steps_[*running_];
+    out.push_back(history_row(step.revision, step.direction == graph::Direction::Up, ops::Outcome::Failed));
+  }
+  return out;
+}
 
 std::vector<std::string> Runner::committed_heads() const {
   return graph::apply_steps(start_, std::span<const graph::Step>(steps_).first(committed_));
@@ -80,16 +132,20 @@ std::vector<Runner::Statement> Runner::prepare(const graph::Step& step) const {
 }
 
 std::vector<StepReport> Runner::run(std::vector<std::string> start, std::vector<graph::Step> steps,
-                                    bool create_version_table) {
+                                    bool create_version_table, HistoryStart history) {
   start_ = std::move(start);
   steps_ = std::move(steps);
   done_ = committed_ = 0;
   reports_.clear();
+  rows_.clear();
+  running_.reset();
   std::vector<std::vector<Statement>> prepared;
   prepared.reserve(steps_.size());
   for (const auto& step : steps_) prepared.push_back(prepare(step));
 
   if (create_version_table) sink_.execute(project_.version_table().create_sql());
+  if (history.create_table) sink_.execute(project_.history_table().create_sql());
+  for (const auto& row : history.rows) sink_.execute(project_.history_table().insert_sql(row));
   observer_.planned(steps_.size());
   const bool per_migration = project_.config().transaction_per_migration;
   for (size_t i = 0; i < steps_.size(); ++i) {
@@ -97,6 +153,8 @@ std::vector<StepReport> Runner::run(std::vector<std::string> start, std::vector<
     const std::string message = step.stamp ? "" : project_.revision(step.revision).meta.message;
     observer_.started(step, message);
     auto start_time = std::chrono::steady_clock::now();
+    step_started_ = std::chrono::system_clock::now();
+    running_ = i;
     partial_ = step_durable_ = false;
     try {
       run_step(step, prepared[i]);
@@ -123,6 +181,7 @@ std::vector<StepReport> Runner::run(std::vector<std::string> start, std::vector<
                                      project_.revision(step.revision).meta.path, e.statement()));
       throw error;
     }
+    running_.reset();
     if (per_migration && i + 1 < steps_.size() && !sink_.in_transaction()) sink_.begin();
     StepReport report{step, message,
                       std::chrono::duration<double>(std::chrono::steady_clock::now() - start_time).count()};
@@ -195,8 +254,21 @@ void Runner::apply_version_effect(const graph::Step& step) {
     for (const auto& v : remove) sink_.execute(table.delete_sql(v));
     for (const auto& v : add) sink_.execute(table.insert_sql(v));
   }
+  record_history(step);
   ++done_;
   if (!sink_.in_transaction()) committed_ = done_;
+}
+
+void Runner::record_history(const graph::Step& step) {
+  auto& rows = rows_.emplace_back();
+  if (step.stamp) {
+    // A stamp moves rows without running anything: each row it removes or adds.
+    for (const auto& v : step.remove_versions) rows.push_back(history_row(v, false, ops::Outcome::Stamped));
+    for (const auto& v : step.add_versions) rows.push_back(history_row(v, true, ops::Outcome::Stamped));
+  } else {
+    rows.push_back(history_row(step.revision, step.direction == graph::Direction::Up, ops::Outcome::Applied));
+  }
+  for (const auto& row : rows) sink_.execute(project_.history_table().insert_sql(row));
 }
 
 }  // namespace migrate::runtime

@@ -1,10 +1,13 @@
 // Running a plan: each step's operations and version-table effect through a Sink, in the
 // configured transaction mode. Online and offline runs share this one path.
 #pragma once
+#include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "migrate/graph/plan.hpp"
+#include "migrate/ops/history_table.hpp"
 #include "migrate/ops/sink.hpp"
 #include "migrate/script/project.hpp"
 
@@ -41,18 +44,42 @@ std::string describe_step(const graph::Step& step);
 // "a, b" or "<base>": how messages name a set of heads.
 std::string heads_text(const std::vector<std::string>& heads);
 
+// Who wrote the history rows, and whose clock times them. Online: this machine and its
+// clock; offline (`online` false): the server that runs the script fills both in.
+struct Provenance {
+  std::string tool_version;
+  bool online = false;
+  std::string client_host;
+};
+
+// What a run writes to the history table before its first step.
+struct HistoryStart {
+  bool create_table = false;          // the table is missing (online) or may be (offline)
+  std::vector<ops::HistoryRow> rows;  // adopted and repaired rows
+};
+
 class Runner {
  public:
   // `tag`: what revisions read as op.tag() (upgrade/downgrade --tag).
   Runner(const script::Project& project, ops::Sink& sink, StepObserver& observer, std::string tag = {},
-         RunTimeouts timeouts = {});
+         RunTimeouts timeouts = {}, Provenance provenance = {});
 
   // Records and renders every step first, so a revision body that throws or an option that
   // cannot be rendered fails before the first statement; then runs them from `start` (the
-  // version table's rows). Creates the version table first when `create_version_table`.
+  // version table's rows). Creates the version table first when `create_version_table`, the
+  // history table when `history.create_table`. Each step writes its history rows in the
+  // transaction that runs it.
   // The sink must already be inside a transaction unless the run has none.
   std::vector<StepReport> run(std::vector<std::string> start, std::vector<graph::Step> steps,
-                              bool create_version_table);
+                              bool create_version_table, HistoryStart history = {});
+
+  // After a failed run has been rolled back: the rows that say so, for a transaction of
+  // their own. Steps sent but not committed were rolled back with the run; the step that
+  // was running failed.
+  std::vector<ops::HistoryRow> failure_rows() const;
+
+  // A history row for `step` as the runner writes it (times and provenance filled in).
+  ops::HistoryRow history_row(const std::string& revision, bool up, ops::Outcome outcome) const;
 
   // The heads the version table holds durably: the start plus every committed step.
   std::vector<std::string> committed_heads() const;
@@ -77,6 +104,7 @@ class Runner {
   std::vector<Statement> prepare(const graph::Step& step) const;
   void run_step(const graph::Step& step, const std::vector<Statement>& statements);
   void apply_version_effect(const graph::Step& step);
+  void record_history(const graph::Step& step);
   void commit_now();
   std::string fate(const graph::Step& step) const;  // where a failure of `step` leaves the database
 
@@ -93,6 +121,10 @@ class Runner {
   bool step_durable_ = false;  // some statement of the current step is committed
   RunTimeouts timeouts_;
   std::vector<StepReport> reports_;
+  Provenance provenance_;
+  std::vector<std::vector<ops::HistoryRow>> rows_;  // the history rows of each sent step
+  std::optional<size_t> running_;        // the step under way
+  std::chrono::system_clock::time_point step_started_;
 };
 
 }  // namespace migrate::runtime

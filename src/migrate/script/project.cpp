@@ -103,7 +103,10 @@ std::vector<LoadedRevision> load_all(const config::Config& cfg, const std::vecto
 }  // namespace
 
 Project::Project(const config::Config& cfg, const std::vector<CompiledRevision>& compiled, bool may_be_new)
-    : cfg_(cfg), version_table_{cfg.version_table, cfg.version_table_schema}, map_([&] {
+    : cfg_(cfg),
+      version_table_{cfg.version_table, cfg.version_table_schema},
+      history_table_(ops::HistoryTable::beside(version_table_)),
+      map_([&] {
         auto loaded = load_all(cfg, compiled, may_be_new);
         std::vector<graph::Revision> metas;
         metas.reserve(loaded.size());

@@ -13,6 +13,7 @@
 #include "migrate/config/config.hpp"
 #include "migrate/graph/plan.hpp"
 #include "migrate/graph/revision_map.hpp"
+#include "migrate/ops/history_table.hpp"
 #include "migrate/ops/version_table.hpp"
 
 namespace migrate::script {
@@ -45,10 +46,12 @@ class Project {
   const LoadedRevision& revision(const std::string& id) const;
   const config::Config& config() const { return cfg_; }
   const ops::VersionTable& version_table() const { return version_table_; }
+  const ops::HistoryTable& history_table() const { return history_table_; }
 
  private:
   config::Config cfg_;
   ops::VersionTable version_table_;
+  ops::HistoryTable history_table_;
   std::map<std::string, LoadedRevision> revisions_;
   graph::RevisionMap map_;
 };
