@@ -5,7 +5,7 @@
 
 namespace migrate {
 
-enum class ErrorKind { Usage, Config, Revision, Database, Lock, Drift, Unproven, Interrupted, Internal };
+enum class ErrorKind { Usage, Config, Revision, Database, Lock, Drift, Unproven, Interrupted, Changed, Internal };
 
 // Exit codes are part of the CLI contract (README, "Exit codes").
 constexpr int exit_code(ErrorKind kind) {
@@ -18,6 +18,7 @@ constexpr int exit_code(ErrorKind kind) {
     case ErrorKind::Lock: return 6;
     case ErrorKind::Unproven: return 7;
     case ErrorKind::Interrupted: return 130;  // 128 + the signal: 130 SIGINT, 143 SIGTERM, 129 SIGHUP
+    case ErrorKind::Changed: return 8;
     case ErrorKind::Internal: return 70;
   }
   return 70;
@@ -33,6 +34,7 @@ constexpr const char* kind_name(ErrorKind kind) {
     case ErrorKind::Drift: return "drift";
     case ErrorKind::Unproven: return "unproven";
     case ErrorKind::Interrupted: return "interrupted";
+    case ErrorKind::Changed: return "changed";
     case ErrorKind::Internal: return "internal";
   }
   return "internal";
@@ -81,6 +83,8 @@ struct LockError : Error { explicit LockError(const std::string& m) : Error(Erro
 // A generated plan that, applied to a scratch copy of the database, does not reach the models:
 // a revision written from it would not do what it claims.
 struct UnprovenError : Error { explicit UnprovenError(const std::string& m) : Error(ErrorKind::Unproven, m) {} };
+// An applied revision whose source changed since it was applied, or is gone (`verify`).
+struct ChangedError : Error { explicit ChangedError(const std::string& m) : Error(ErrorKind::Changed, m) {} };
 
 // SIGINT, SIGTERM or SIGHUP stopped the work; the process exits with 128 + the signal.
 class InterruptedError : public Error {

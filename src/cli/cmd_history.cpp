@@ -1,8 +1,13 @@
-// Commands about what was applied: log (the history table).
+// Commands about what was applied: log (the history table), verify (checksums against it),
+// repair (accept the sources as they are now).
 #include <fmt/format.h>
 
+#include <migrate/error.hpp>
+
 #include "cli/commands.hpp"
+#include "cli/step_output.hpp"
 #include "migrate/runtime/run.hpp"
+#include "migrate/runtime/verify.hpp"
 
 namespace migrate::cli {
 
@@ -43,6 +48,39 @@ int log(Context& ctx, long long limit) {
   return 0;
 }
 
+int verify(Context& ctx) {
+  const auto& project = ctx.project();
+  auto state = runtime::read_recorded_state(project);
+  auto v = runtime::verify(project, state.heads, state.history.value_or(std::vector<ops::HistoryEntry>{}));
+  if (ctx.json()) {
+    nlohmann::json changed = nlohmann::json::array();
+    for (const auto& c : v.changed)
+      changed.push_back({{"revision", c.revision}, {"path", c.path}, {"recorded", c.recorded}, {"current", c.current}});
+    ctx.document() = {{"command", "verify"}, {"changed", changed}, {"gone", v.gone}, {"unrecorded", v.unrecorded}};
+  } else {
+    for (const auto& c : v.changed) ctx.print(fmt::format("changed  {}  {}", c.revision, c.path));
+    for (const auto& g : v.gone) ctx.print(fmt::format("gone     {}", g));
+  }
+  if (!v.unrecorded.empty())
+    ctx.info(fmt::format("{} applied revision(s) have no history yet: the next run records them as adopted",
+                         v.unrecorded.size()));
+  if (v.clean()) {
+    ctx.info("Every applied revision matches its source");
+    return 0;
+  }
+  ctx.info("Applied revisions changed since they were applied: check the database, then `migrate repair`");
+  return exit_code(ErrorKind::Changed);
+}
+
+int repair(Context& ctx) {
+  StepPrinter printer(ctx);
+  auto result = runtime::run_online(ctx.project(), {runtime::Goal::Repair, {}, false, {}}, printer);
+  for (const auto& id : result.repaired) ctx.info("Recorded the current checksum of " + id);
+  if (result.repaired.empty()) ctx.info("Nothing to repair: every applied revision matches its source");
+  if (ctx.json()) ctx.document() = {{"command", "repair"}, {"repaired", result.repaired}, {"adopted", result.adopted}};
+  return 0;
+}
+
 }  // namespace
 
 void add_history_commands(CLI::App& app, Action& chosen) {
@@ -50,6 +88,13 @@ void add_history_commands(CLI::App& app, Action& chosen) {
   auto* log_cmd = app.add_subcommand("log", "Show the history table: every step run, newest first");
   log_cmd->add_option("-n,--limit", *limit, "show only the newest N rows")->check(CLI::NonNegativeNumber);
   on_run(log_cmd, chosen, [limit](Context& ctx) { return log(ctx, *limit); });
+
+  auto* verify_cmd =
+      app.add_subcommand("verify", "List applied revisions whose source changed since they were applied, or is gone");
+  on_run(verify_cmd, chosen, [](Context& ctx) { return verify(ctx); });
+
+  auto* repair_cmd = app.add_subcommand("repair", "Record the current checksums of changed or gone revisions");
+  on_run(repair_cmd, chosen, [](Context& ctx) { return repair(ctx); });
 }
 
 }  // namespace migrate::cli

@@ -20,6 +20,7 @@ struct MoveOptions {
   std::string target;
   bool sql = false;
   std::string tag;
+  bool ignore_changed = false;
 };
 
 // The JSON document and the summary line every writing command ends with.
@@ -46,7 +47,7 @@ int move(Context& ctx, runtime::Goal goal, const MoveOptions& o) {
     return 0;
   }
   if (range) throw UsageError(fmt::format("a range ({}) is only allowed with --sql", o.target));
-  auto result = runtime::run_online(project, {goal, {o.target}, false, o.tag}, printer);
+  auto result = runtime::run_online(project, {goal, {o.target}, false, o.tag, o.ignore_changed}, printer);
   bool up = !result.steps.empty() && result.steps.front().step.direction == graph::Direction::Up;
   report(ctx, verb, summary(up ? "Upgraded" : "Downgraded", result), result);
   return 0;
@@ -89,6 +90,7 @@ void add_migrate_commands(CLI::App& app, Action& chosen) {
   upgrade->add_option("revision", up->target, "target: head, heads, an id, label@head, +N, or start:end with --sql");
   upgrade->add_flag("--sql", up->sql, "print the SQL instead of running it (offline mode)");
   upgrade->add_option("--tag", up->tag, "an arbitrary string revisions read with op.tag()");
+  upgrade->add_flag("--ignore-changed", up->ignore_changed, "run although applied revisions changed (see verify)");
   on_run(upgrade, chosen, [up](Context& ctx) { return move(ctx, runtime::Goal::Upgrade, *up); });
 
   auto down = std::make_shared<MoveOptions>();
@@ -97,12 +99,14 @@ void add_migrate_commands(CLI::App& app, Action& chosen) {
       ->required();
   downgrade->add_flag("--sql", down->sql, "print the SQL instead of running it (offline mode)");
   downgrade->add_option("--tag", down->tag, "an arbitrary string revisions read with op.tag()");
+  downgrade->add_flag("--ignore-changed", down->ignore_changed, "run although applied revisions changed (see verify)");
   on_run(downgrade, chosen, [down](Context& ctx) { return move(ctx, runtime::Goal::Downgrade, *down); });
 
   auto to = std::make_shared<MoveOptions>();
   auto* to_cmd = app.add_subcommand("to", "Upgrade or downgrade, whichever reaches the target");
   to_cmd->add_option("revision", to->target, "target: an id, label@head, base, +N, -N")->required();
   to_cmd->add_flag("--sql", to->sql, "print the SQL instead of running it (requires start:end)");
+  to_cmd->add_flag("--ignore-changed", to->ignore_changed, "run although applied revisions changed (see verify)");
   on_run(to_cmd, chosen, [to](Context& ctx) { return move(ctx, runtime::Goal::To, *to); });
 
   struct StampOptions {

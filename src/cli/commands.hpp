@@ -19,6 +19,6 @@ void add_inspect_commands(CLI::App& app, Action& chosen);    // current, heads, 
 void add_revision_commands(CLI::App& app, Action& chosen);   // revision, merge, edit
 void add_project_commands(CLI::App& app, Action& chosen);    // init, list_templates
 void add_check_command(CLI::App& app, Action& chosen);       // check
-void add_history_commands(CLI::App& app, Action& chosen);    // log
+void add_history_commands(CLI::App& app, Action& chosen);    // log, verify, repair
 
 }  // namespace migrate::cli

@@ -16,6 +16,7 @@
 #include "migrate/runtime/environment.hpp"
 #include "migrate/runtime/lock_retry.hpp"
 #include "migrate/runtime/offline_sink.hpp"
+#include "migrate/runtime/verify.hpp"
 
 namespace migrate::runtime {
 
@@ -36,6 +37,7 @@ const char* verb(Goal goal) {
     case Goal::To: return "to";
     case Goal::Stamp: return "stamp";
     case Goal::EnsureVersion: return "ensure_version";
+    case Goal::Repair: return "repair";
   }
   return "";
 }
@@ -43,6 +45,10 @@ const char* verb(Goal goal) {
 std::vector<graph::Step> plan(const script::Project& project, const Request& r, const std::vector<std::string>& current) {
   const auto& map = project.map();
   if (r.goal == Goal::EnsureVersion) return {};
+  if (r.goal == Goal::Repair) {
+    check_known(project, current);
+    return {};
+  }
   if (map.size() == 0)
     throw RevisionError(fmt::format("no revisions in {}: nothing to {}",
                                     fmt::join(project.config().version_locations, ", "), verb(r.goal)));
@@ -54,7 +60,8 @@ std::vector<graph::Step> plan(const script::Project& project, const Request& r, 
     case Goal::Downgrade: return graph::plan_downgrade(map, current, target);
     case Goal::To: return graph::plan_to(map, current, target);
     case Goal::Stamp: return graph::plan_stamp(map, current, r.targets, r.purge);
-    case Goal::EnsureVersion: break;
+    case Goal::EnsureVersion:
+    case Goal::Repair: break;
   }
   return {};
 }
@@ -73,6 +80,10 @@ Provenance provenance(bool online) {
   if (online && gethostname(host, sizeof host - 1) == 0) p.client_host = host;
   return p;
 }
+
+// Only the moves that run revisions refuse a changed source: stamp and ensure_version are how
+// a person recovers, repair is how they accept it.
+bool verified_first(Goal goal) { return goal == Goal::Upgrade || goal == Goal::Downgrade || goal == Goal::To; }
 
 // After the run's transaction was rolled back: what it did and what failed, on their own.
 // Never hides the run's error: a failure to record is added to its detail.
@@ -133,11 +144,39 @@ RunResult run_online(const script::Project& project, const Request& request, Ste
   RunResult result;
   result.before = rows.value_or(std::vector<std::string>{});
   const auto steps = plan(project, request, result.before);
+
+  const auto verification = verify(project, result.before, history.value_or(std::vector<ops::HistoryEntry>{}));
+  if (verified_first(request.goal) && !request.ignore_changed && !verification.clean())
+    throw ChangedError(fmt::format("refusing to {}: {}; see `migrate verify`, then `migrate repair` once the "
+                                   "database is known to match, or pass --ignore-changed",
+                                   verb(request.goal), describe(verification)));
   Runner runner(project, sink, observer, request.tag, run_timeouts(cfg, env, true), provenance(true));
   // Alembic creates the table on the first upgrade even when nothing is left to run.
   result.created_version_table = !rows;
-  // What the history needs before the steps, from what the database durably holds.
-  auto history_start = [&] { return HistoryStart{.create_table = !history, .rows = {}}; };
+  // What the history needs before the steps, from what the database durably holds (read again
+  // before a retry): the table if missing; an `adopted` row for each applied revision it does
+  // not know (migrated by Alembic or an older migrate: silently); for repair, the current
+  // checksums of the changed revisions, and a row going down for each gone one.
+  auto history_start = [&] {
+    auto now = verify(project, rows.value_or(std::vector<std::string>{}),
+                      history.value_or(std::vector<ops::HistoryEntry>{}));
+    HistoryStart start{.create_table = !history, .rows = {}};
+    result.adopted = now.unrecorded;
+    for (const auto& id : now.unrecorded) start.rows.push_back(runner.history_row(id, true, ops::Outcome::Adopted));
+    result.repaired.clear();
+    if (request.goal == Goal::Repair) {
+      // (plan() refused version rows no revision defines: those need a stamp, not a repair.)
+      for (const auto& c : now.changed) {
+        start.rows.push_back(runner.history_row(c.revision, true, ops::Outcome::Repaired));
+        result.repaired.push_back(c.revision);
+      }
+      for (const auto& g : now.gone) {
+        start.rows.push_back(runner.history_row(g, false, ops::Outcome::Repaired));
+        result.repaired.push_back(g);
+      }
+    }
+    return start;
+  };
 
   try {
     // A step that met lock_timeout is run again, with what follows it, from where the

@@ -15,14 +15,16 @@
 namespace migrate::runtime {
 
 // To: whichever direction reaches the target (our `migrate to REV`). Stamp: only the version
-// table moves. EnsureVersion: no steps, the version table is created if missing.
-enum class Goal { Upgrade, Downgrade, To, Stamp, EnsureVersion };
+// table moves. EnsureVersion: no steps, the version table is created if missing. Repair: no
+// steps, the current checksums of changed and gone revisions are recorded in the history.
+enum class Goal { Upgrade, Downgrade, To, Stamp, EnsureVersion, Repair };
 
 struct Request {
   Goal goal = Goal::Upgrade;
   std::vector<std::string> targets;  // one for upgrade/downgrade/to; one or more for stamp
   bool purge = false;                // stamp --purge
   std::string tag;                   // upgrade/downgrade --tag, read by revisions as op.tag()
+  bool ignore_changed = false;       // --ignore-changed: run although verify() is not clean
 };
 
 struct RunResult {
@@ -30,11 +32,15 @@ struct RunResult {
   std::vector<std::string> after;   // heads at the end
   std::vector<StepReport> steps;
   bool created_version_table = false;
+  std::vector<std::string> adopted;   // applied revisions first recorded in the history by this run
+  std::vector<std::string> repaired;  // Repair: the revisions whose checksums it recorded
 };
 
 // Online: everything in one transaction unless transaction_per_migration; on failure the
 // database stays at a known set of heads, named in the error, and the failure is recorded in
-// the history in a transaction of its own.
+// the history in a transaction of its own. Upgrade, downgrade and to first verify() the
+// applied revisions: ChangedError unless request.ignore_changed. Every run adopts the
+// applied revisions the history does not know.
 RunResult run_online(const script::Project& project, const Request& request, StepObserver& observer);
 // The same with the environment already prepared (prepare_environment), whose url may point
 // elsewhere: the scratch database of `check --from-revisions`.
