@@ -116,3 +116,31 @@ TEST_CASE("no revisions at all is an error, never 'Nothing to do'", "[cli][ident
   CHECK(heads.exit_code == 0);
   CHECK(heads.out.empty());
 }
+
+TEST_CASE("a C++ revision edited but not rebuilt is refused, naming the file", "[cli][identity][checksum]") {
+  TestDatabase db;
+  test_support::TempDir dir;
+  auto bin = copy_binary(dir);
+  copy_checkout(dir);
+  const std::string file = "migrations/versions/f4a0b3d7e1c8_create_archive_tables.cpp";
+  const std::string built = dir.read(file);
+
+  // Line endings and trailing blanks are not an edit.
+  std::string crlf;
+  for (char c : built) crlf += c == '\n' ? std::string(" \r\n") : std::string(1, c);
+  dir.write(file, crlf);
+  auto same = test_support::run_program({bin, "--url", db.url(), "upgrade", "head"}, dir.path());
+  INFO(same.err);
+  CHECK(same.exit_code == 0);
+
+  // A changed body is: the binary would run the old one.
+  dir.write(file, built + "// one more thought\n");
+  for (const auto& args : std::vector<std::vector<std::string>>{{"heads"}, {"--url", db.url(), "downgrade", "-1"}}) {
+    std::vector<std::string> full{bin};
+    full.insert(full.end(), args.begin(), args.end());
+    auto r = test_support::run_program(full, dir.path());
+    CHECK(r.exit_code == 4);
+    CHECK(contains(r.err, "FAILED: " + dir.path() + "/" + file + " changed since this binary was built: rebuild"));
+  }
+  CHECK(db.scalar("SELECT version_num FROM alembic_version") == head);
+}

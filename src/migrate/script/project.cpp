@@ -6,8 +6,10 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <set>
+#include <sstream>
 
 #include <migrate/compiled_checksums.hpp>
 #include <migrate/error.hpp>
@@ -22,6 +24,14 @@ namespace fs = std::filesystem;
 namespace migrate::script {
 
 namespace {
+
+// A C++ revision's bytes as they are on disk, for comparing with what the binary was built from.
+std::string file_bytes(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
 
 LoadedRevision compiled_revision(const CompiledRevision& c, std::string path) {
   graph::Revision meta{c.info.id, c.info.down, c.info.branch_labels, c.info.depends_on, c.info.message,
@@ -75,7 +85,12 @@ std::vector<LoadedRevision> load_all(const config::Config& cfg, const std::vecto
     if (present[*i] && !fs::exists(file))
       throw RevisionError(fmt::format("revision {} is compiled into this binary but {} is gone: rebuild (just build)",
                                       c.info.id, file.string()));
-    out.push_back(compiled_revision(c, present[*i] ? file.string() : c.source_file + " (compiled in)"));
+    auto loaded = compiled_revision(c, present[*i] ? file.string() : c.source_file + " (compiled in)");
+    // Edited but not rebuilt: the binary would run the old body and record the new file's checksum.
+    if (present[*i] && !loaded.checksum.empty() && source_checksum(file_bytes(file)) != loaded.checksum)
+      throw RevisionError(fmt::format(
+          "{} changed since this binary was built: rebuild (just build) before running revisions", file.string()));
+    out.push_back(std::move(loaded));
   }
 
   for (size_t i = 0; i < locations.size(); ++i) {

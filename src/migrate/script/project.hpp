@@ -38,8 +38,8 @@ class Project {
  public:
   // Throws ConfigError when no version location exists and the binary holds no compiled
   // revision of them (nothing to know revisions from); RevisionError when a file is broken,
-  // a .cpp in an existing version location is not compiled in or a compiled one's file is
-  // gone (a missed rebuild), or the graph is invalid.
+  // a .cpp in an existing version location is not compiled in, a compiled one's file is gone
+  // or differs from the source it was built from (a missed rebuild), or the graph is invalid.
   Project(const config::Config& cfg, const std::vector<CompiledRevision>& compiled, bool may_be_new = false);
 
   const graph::RevisionMap& map() const { return map_; }
