@@ -80,3 +80,15 @@ db-test:
 # Load a realistic data set (300 customers, 200 products, 1000 orders); it replaces an earlier load.
 db-seed: build db-up
     scripts/db.sh psql -X -q -v ON_ERROR_STOP=1 -f scripts/seed.sql
+
+# Build the libFuzzer targets (tests/fuzz, clang with ASan and UBSan, build-fuzz/).
+fuzz-build:
+    @tests/fuzz/run.sh build
+
+# Fuzz one target (ini, target, sql_revision, url, redact) for SECONDS: just fuzz ini 600
+fuzz target seconds="600":
+    @tests/fuzz/run.sh fuzz {{quote(target)}} {{quote(seconds)}}
+
+# Run every fuzz target on its corpus and on every crash ever found (CI runs it).
+fuzz-replay:
+    @tests/fuzz/run.sh replay
