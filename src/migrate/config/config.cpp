@@ -69,17 +69,34 @@ class Loader {
   // %(name)s refers to `here` or another key of the section; ${VAR} and ${VAR:-default}
   // to the environment.
   std::string expand(const std::string& key, const std::string& raw,
-                     const std::map<std::string, std::string>& section_values, int depth = 0) const {
+                     const std::map<std::string, std::string>& section_values) const {
+    std::size_t references = 0;
+    return expand(key, raw, section_values, 0, references);
+  }
+
+  // Ten keys each naming the next eight times are a 700-byte file that expands to gigabytes
+  // (found writing tests/fuzz/ini, whose -timeout flags it): the references one value may follow
+  // and its length are capped.
+  static constexpr std::size_t max_references = 1000;
+  static constexpr std::size_t max_value_length = 64 * 1024;
+
+  std::string expand(const std::string& key, const std::string& raw,
+                     const std::map<std::string, std::string>& section_values, int depth,
+                     std::size_t& references) const {
     if (depth > 10) fail(key, "interpolation too deep in");
     std::string out;
     for (size_t i = 0; i < raw.size(); ++i) {
+      if (out.size() > max_value_length)
+        fail(key, fmt::format("more than {} bytes after interpolation in value of", max_value_length));
       if (raw.compare(i, 2, "%(") == 0) {
         auto close = raw.find(")s", i);
         if (close == std::string::npos) fail(key, "unterminated %( in value of");
         std::string name = raw.substr(i + 2, close - i - 2);
+        if (++references > max_references)
+          fail(key, fmt::format("more than {} %(...)s references to follow in value of", max_references));
         if (name == "here") out += here();
         else if (auto it = section_values.find(name); it != section_values.end())
-          out += expand(key, it->second, section_values, depth + 1);
+          out += expand(key, it->second, section_values, depth + 1, references);
         else fail(key, fmt::format("unknown %({})s in value of", name));
         i = close + 1;
       } else if (raw.compare(i, 2, "%%") == 0) {
@@ -103,6 +120,8 @@ class Loader {
         out += raw[i];
       }
     }
+    if (out.size() > max_value_length)
+      fail(key, fmt::format("more than {} bytes after interpolation in value of", max_value_length));
     return out;
   }
 
