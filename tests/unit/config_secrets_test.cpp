@@ -67,3 +67,17 @@ TEST_CASE("masking edge cases keep the former patterns' meaning", "[config][secr
   CHECK(password_of("host=h password='a b'") == "a b");
   CHECK(libpq_url("postgresql+://u@h/d") == "postgresql+://u@h/d");
 }
+
+TEST_CASE("masking twice changes nothing", "[config][secrets]") {
+  // Found by tests/fuzz/redact (tests/fuzz/regressions/redact/): what sticks to a closing quote
+  // was left, and a second pass masked it as an unquoted value.
+  const std::string quoted = "host=h password='it s'p:s/asswd dbname=d";
+  CHECK(redact(quoted) == "host=h password=*** dbname=d");
+  CHECK(redact(redact(quoted)) == redact(quoted));
+  CHECK(password_of(quoted) == "it s");
+  // A remembered secret holding a space, replaced after the URLs were masked, joined a token
+  // into a URL whose password was then left.
+  remember_secret("pa ss@w/rd");
+  CHECK(redact_secrets("a://b:xpa ss@w/rdy@h") == "a://b:***@h");
+  CHECK(redact_secrets(redact_secrets("a://b:xpa ss@w/rdy@h")) == "a://b:***@h");
+}

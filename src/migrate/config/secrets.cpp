@@ -102,7 +102,13 @@ Span keyword_password(std::string_view text, size_t from) {
     if (text[i] == '\'') {
       for (size_t j = i + 1; last_quote != std::string_view::npos && j <= last_quote; ++j) {
         if (text[j] == '\\' && j + 1 < text.size()) ++j;
-        else if (text[j] == '\'') return {i, j + 1};
+        else if (text[j] == '\'') {
+          // What sticks to the closing quote is masked with it: left alone, the next pass read
+          // it as an unquoted value (redact(redact(x)) != redact(x); found by tests/fuzz/redact).
+          size_t end = j + 1;
+          while (end < text.size() && !is_space(text[end])) ++end;
+          return {i, end};
+        }
       }
       // Unterminated: the non-space run, as for an unquoted value.
     }
@@ -155,20 +161,28 @@ std::string redact(std::string text) {
 }
 
 std::string redact_secrets(std::string text) {
-  text = redact(std::move(text));
-  std::lock_guard lock(secrets_mutex);
-  for (const auto& s : secrets()) {
-    replace_all(text, s, "***");
-    replace_all(text, percent_encode(s), "***");
+  {
+    std::lock_guard lock(secrets_mutex);
+    for (const auto& s : secrets()) {
+      replace_all(text, s, "***");
+      replace_all(text, percent_encode(s), "***");
+    }
   }
-  return text;
+  // URLs and keywords last: a secret holding a space, once replaced, may join a token into a
+  // new `scheme://user:...@`, which must be masked too (found by tests/fuzz/redact).
+  return redact(std::move(text));
 }
 
 std::string password_of(const std::string& url) {
   if (Span s = url_password(url, 0); s.found()) return percent_decode(std::string_view(url).substr(s.begin, s.end - s.begin));
   if (Span s = keyword_password(url, 0); s.found()) {
     std::string v = url.substr(s.begin, s.end - s.begin);
-    if (v.size() >= 2 && v.front() == '\'' && v.back() == '\'') v = v.substr(1, v.size() - 2);
+    if (v.size() >= 2 && v.front() == '\'') {
+      // The quoted part only: what sticks to the closing quote is masked but is not the password.
+      size_t close = 1;
+      while (close < v.size() && v[close] != '\'') close += v[close] == '\\' ? 2 : 1;
+      if (close < v.size()) v = v.substr(1, close - 1);
+    }
     return v;
   }
   return "";
