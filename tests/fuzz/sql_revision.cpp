@@ -5,22 +5,14 @@
 // offset of the first bad byte (checked against an independent decoder); any other text either
 // parses or is refused with a RevisionError; what parses has an id of 1..32 characters and
 // non-empty, trimmed statements found in the file; and writing it back with
-// sql_revision_text() and reading that gives the same revision and the same statements.
-#include <unistd.h>
-
+// sql_revision_text() and reading that gives the same revision (its own timeouts included)
+// and the same statements.
 #include <cstdint>
-#include <filesystem>
-#include <fstream>
 #include <optional>
 #include <string>
 
 #include "fuzz_check.hpp"
 #include "migrate/script/sql_revision.hpp"
-// The reader refuses what is not text since text_file.hpp exists (issue 12); before it, a
-// NUL byte was silently accepted and only the other properties held.
-#if __has_include("migrate/script/text_file.hpp")
-#define MIGRATE_FUZZ_TEXT_CHECK 1
-#endif
 
 namespace script = migrate::script;
 using migrate::ErrorKind;
@@ -30,7 +22,7 @@ namespace {
 // The offset of the first byte that does not start a valid UTF-8 sequence or is NUL. Decodes
 // the code point, then judges it (shortest form, no surrogates, at most U+10FFFF), unlike the
 // engine's table of second-byte ranges, so the two check each other.
-[[maybe_unused]] std::optional<size_t> first_bad_byte(const std::string& s) {
+std::optional<size_t> first_bad_byte(const std::string& s) {
   for (size_t i = 0; i < s.size();) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c == 0) return i;
@@ -61,38 +53,17 @@ bool is_trimmed(const std::string& s) {
   return !s.empty() && !space(s.front()) && !space(s.back());
 }
 
-#ifdef MIGRATE_FUZZ_TEXT_CHECK
-script::SqlRevision parse(const std::string& text, const std::string& path) {
-  return script::parse_sql_revision(text, path);
-}
-#else
-// The reader of a file only: the text goes through a scratch file, named `path` in errors.
-script::SqlRevision parse(const std::string& text, const std::string&) {
-  static const std::string file = [] {
-    namespace fs = std::filesystem;
-    fs::path base = fs::is_directory("/dev/shm") ? fs::path("/dev/shm") : fs::temp_directory_path();
-    return (base / ("migrate-fuzz-sql-" + std::to_string(getpid()) + ".sql")).string();
-  }();
-  std::ofstream(file, std::ios::binary | std::ios::trunc).write(text.data(), static_cast<std::streamsize>(text.size()));
-  return script::read_sql_revision(file);
-}
-#endif
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
-#ifdef MIGRATE_FUZZ_TEXT_CHECK
   const std::string path = "versions/fuzz.sql";
-#else
-  const std::string path = "";
-#endif
 
   script::SqlRevision rev;
   std::string refusal;
   bool parsed = false;
   try {
-    rev = parse(text, path);
+    rev = script::parse_sql_revision(text, path);
     parsed = true;
   } catch (const migrate::Error& e) {
     if (e.kind() != ErrorKind::Revision) fuzz::fail("refused with a non-revision error", __FILE__, __LINE__, e.what());
@@ -101,7 +72,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     fuzz::fail("an exception that is not a migrate::Error", __FILE__, __LINE__, e.what());
   }
 
-#ifdef MIGRATE_FUZZ_TEXT_CHECK
   if (auto bad = first_bad_byte(text)) {
     FUZZ_CHECK(!parsed, "accepted a NUL or invalid UTF-8 at byte " + std::to_string(*bad) + " of " + fuzz::show(text));
     const std::string expected = path + ": byte " + std::to_string(*bad) + ": ";
@@ -109,7 +79,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return 0;
   }
   FUZZ_CHECK(refusal.rfind(path + ": byte ", 0) != 0, "valid text refused: " + fuzz::show(refusal));
-#endif
   if (!parsed) return 0;
 
   FUZZ_CHECK(!rev.meta.id.empty() && rev.meta.id.size() <= 32, "revision id " + fuzz::show(rev.meta.id));
@@ -119,14 +88,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       FUZZ_CHECK(text.find(s) != std::string::npos, "statement not in the file: " + fuzz::show(s));
     }
 
-  const std::string written = script::sql_revision_text(rev.meta, statements_text(rev.up), statements_text(rev.down), rev.transactional);
+  std::string written = script::sql_revision_text(rev.meta, statements_text(rev.up), statements_text(rev.down), rev.transactional);
+  // sql_revision_text writes what `revision` generates; a revision's own timeouts are added by hand.
+  if (!rev.lock_timeout.empty()) written = "-- lock_timeout: " + rev.lock_timeout + "\n" + written;
+  if (!rev.statement_timeout.empty()) written = "-- statement_timeout: " + rev.statement_timeout + "\n" + written;
   script::SqlRevision back;
-  bool reread = fuzz::refuses_only_with(ErrorKind::Revision, [&] { back = parse(written, path); });
+  bool reread = fuzz::refuses_only_with(ErrorKind::Revision, [&] { back = script::parse_sql_revision(written, path); });
   FUZZ_CHECK(reread, "written revision refused: " + fuzz::show(written) + " from " + fuzz::show(text));
   FUZZ_CHECK(back.meta.id == rev.meta.id && back.meta.down_revisions == rev.meta.down_revisions &&
                  back.meta.branch_labels == rev.meta.branch_labels && back.meta.depends_on == rev.meta.depends_on &&
                  back.meta.message == rev.meta.message && back.meta.create_date == rev.meta.create_date &&
-                 back.transactional == rev.transactional,
+                 back.transactional == rev.transactional && back.lock_timeout == rev.lock_timeout &&
+                 back.statement_timeout == rev.statement_timeout,
              "header does not survive writing back: " + fuzz::show(written) + " from " + fuzz::show(text));
   FUZZ_CHECK(back.up == rev.up && back.down == rev.down,
              "statements do not survive writing back: " + fuzz::show(written) + " from " + fuzz::show(text));
