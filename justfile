@@ -4,13 +4,21 @@ set shell := ["bash", "-euo", "pipefail", "-c"]
 build_dir := env_var_or_default("MIGRATE_BUILD_DIR", "build")
 migrate := build_dir / "src/cli/migrate"
 
+# ccache (installed by ./dev) turns a rebuild of unchanged sources, in another checkout or a
+# clean clone in CI, into a lookup. Paths inside the checkout are hashed relative to it.
+launcher := if `command -v ccache || true` != "" { "-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache" } else { "" }
+export CCACHE_BASEDIR := justfile_directory()
+export CCACHE_NOHASHDIR := "1"
+# CLI11 is a precompiled header: ccache uses it only with these two relaxed.
+export CCACHE_SLOPPINESS := "pch_defines,time_macros"
+
 # Show every recipe.
 default:
     @just --list
 
 # Configure (once) and build the migrate binary and the tests.
 build:
-    @[ -f {{build_dir}}/build.ninja ] || cmake -S . -B {{build_dir}} -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo {{ if env_var_or_default("CI", "") != "" { "-DMIGRATE_WERROR=ON" } else { "" } }} >/dev/null
+    @[ -f {{build_dir}}/build.ninja ] || cmake -S . -B {{build_dir}} -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo {{launcher}} {{ if env_var_or_default("CI", "") != "" { "-DMIGRATE_WERROR=ON" } else { "" } }} >/dev/null
     @cmake --build {{build_dir}}
 
 # Build and run every test suite (unit, integration, cli) against a throwaway PostgreSQL.
@@ -19,7 +27,7 @@ test: build
 
 # Build with AddressSanitizer and UBSan (Debug, build-asan/) and run every suite under them.
 test-sanitize:
-    @[ -f build-asan/build.ninja ] || cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMIGRATE_SANITIZE=ON -DMIGRATE_WERROR=ON -DMIGRATE_BENCH=OFF >/dev/null
+    @[ -f build-asan/build.ninja ] || cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMIGRATE_SANITIZE=ON -DMIGRATE_WERROR=ON -DMIGRATE_BENCH=OFF {{launcher}} >/dev/null
     @cmake --build build-asan
     LSAN_OPTIONS=suppressions={{justfile_directory()}}/tests/lsan.supp ctest --test-dir build-asan --output-on-failure -j2
 
