@@ -98,6 +98,7 @@ int run(int argc, char** argv) {
   Action chosen;
   add_migrate_commands(app, chosen);
   add_inspect_commands(app, chosen);
+  add_pending_command(app, chosen);
   add_revision_commands(app, chosen);
   add_project_commands(app, chosen);
   add_check_command(app, chosen);

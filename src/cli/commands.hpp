@@ -16,6 +16,7 @@ void on_run(CLI::App* sub, Action& chosen, Action action);
 
 void add_migrate_commands(CLI::App& app, Action& chosen);    // upgrade, downgrade, to, stamp, ensure_version
 void add_inspect_commands(CLI::App& app, Action& chosen);    // current, heads, branches, history, show
+void add_pending_command(CLI::App& app, Action& chosen);     // pending
 void add_revision_commands(CLI::App& app, Action& chosen);   // revision, merge, edit
 void add_project_commands(CLI::App& app, Action& chosen);    // init, list_templates
 void add_check_command(CLI::App& app, Action& chosen);       // check
