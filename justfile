@@ -16,10 +16,21 @@ export CCACHE_SLOPPINESS := "pch_defines,time_macros"
 default:
     @just --list
 
-# Configure (once) and build the migrate binary and the tests.
-build:
+# Build output goes to stderr in every recipe: stdout carries only the command's answer, so
+# `just migrate-sql base:head > upgrade.sql` is clean SQL and `just migrate-status | grep` works.
+
+# Configure the build tree once.
+_configure:
     @[ -f {{build_dir}}/build.ninja ] || cmake -S . -B {{build_dir}} -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo {{launcher}} {{ if env_var_or_default("CI", "") != "" { "-DMIGRATE_WERROR=ON" } else { "" } }} >/dev/null
-    @cmake --build {{build_dir}}
+
+# Configure (once) and build the migrate binary and the tests.
+build: _configure
+    @cmake --build {{build_dir}} >&2
+
+# The migrate binary alone, with every revision file compiled in: what the recipes that run
+# it need (the test suites are `just build`'s business).
+_bin: _configure
+    @cmake --build {{build_dir}} --target migrate >&2
 
 # Build and run every test suite (unit, integration, cli) against a throwaway PostgreSQL.
 test: build
@@ -28,42 +39,67 @@ test: build
 # Build with AddressSanitizer and UBSan (Debug, build-asan/) and run every suite under them.
 test-sanitize:
     @[ -f build-asan/build.ninja ] || cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMIGRATE_SANITIZE=ON -DMIGRATE_WERROR=ON -DMIGRATE_BENCH=OFF {{launcher}} >/dev/null
-    @cmake --build build-asan
+    @cmake --build build-asan >&2
     LSAN_OPTIONS=suppressions={{justfile_directory()}}/tests/lsan.supp ctest --test-dir build-asan --output-on-failure -j2
 
-# Apply every revision up to head (starts the dev database if none is reachable).
-migrate: build db-up
-    {{migrate}} upgrade head
+# Starts the dev database if none is reachable.
+# Apply every revision up to head, or up to a target: just migrate ae1027a6acf
+migrate target="head": _bin db-up
+    {{migrate}} upgrade {{quote(target)}}
 
+# The dev database must be at head; review the file before `just migrate`.
 # Write a new revision from the models' changes: just migrate-new "add email index to customers"
-# (the dev database must be at head; review the file before `just migrate`).
-migrate-new message: build db-up
+migrate-new message: _bin db-up
     {{migrate}} revision --autogenerate -m {{quote(message)}}
 
 # Write an empty revision to fill in by hand: just migrate-new-empty "backfill prices"
-migrate-new-empty message: build
+migrate-new-empty message: _bin
     {{migrate}} revision -m {{quote(message)}}
 
-# Show where the database is and what is left to apply.
-migrate-status: build db-up
+# Show where the database is, the graph's heads, and what `just migrate` would apply.
+migrate-status: _bin db-up
     {{migrate}} current --verbose
     {{migrate}} heads
+    {{migrate}} pending head
+
+# List the revisions, newest first, the current ones marked: just migrate-history -3:current
+migrate-history range="base:heads": _bin db-up
+    {{migrate}} history --indicate-current -r {{quote(range)}}
+
+# Show the graph's heads (more than one: merge them with migrate-merge).
+migrate-heads: _bin
+    {{migrate}} heads --verbose
+
+# Write a revision merging the heads: just migrate-merge "merge billing" [REV...] (default: all heads).
+[positional-arguments]
+migrate-merge message *revs: _bin
+    {{migrate}} merge {{ if revs == "" { "heads" } else { '"${@:2}"' } }} -m "$1"
+
+# Set the version table to revisions without running them: just migrate-stamp head
+[positional-arguments]
+migrate-stamp +revs: _bin db-up
+    {{migrate}} stamp "$@"
 
 # Revert the last applied revision.
-migrate-down: build db-up
+migrate-down: _bin db-up
     {{migrate}} downgrade -1
 
 # Move the database up or down to a revision: just migrate-to ae1027a6acf
-migrate-to rev: build db-up
+migrate-to rev: _bin db-up
     {{migrate}} to {{quote(rev)}}
 
-# Print the SQL an upgrade from base to head would run, without touching a database.
-migrate-sql range="head": build
+# Print the SQL an upgrade would run, without touching a database: just migrate-sql base:head > upgrade.sql
+migrate-sql range="head": _bin
     {{migrate}} upgrade {{quote(range)}} --sql
 
 # Compare the models with the database; exit 1 when a new revision is needed.
-migrate-check: build db-up
+migrate-check: _bin db-up
     {{migrate}} check
+
+# PREFIX comes from the environment, default /usr/local.
+# Put the migrate binary on PATH as PREFIX/bin/migrate: PREFIX=~/.local just install
+install: _bin
+    cmake --install {{build_dir}} --prefix {{quote(env_var_or_default("PREFIX", "/usr/local"))}} >&2
 
 # Start the dev database (docker compose if an engine answers, else a local cluster).
 db-up:
@@ -77,16 +113,18 @@ db-down:
 db-reset:
     @scripts/db.sh reset
 
-# Show the dev database's log.
-db-logs:
-    @scripts/db.sh logs
+# Extra arguments go to tail (local cluster) or to docker compose logs.
+# Show the dev database's log (the last 200 lines); just db-logs -f follows it.
+[positional-arguments]
+db-logs *args:
+    @scripts/db.sh logs "$@"
 
 # Check the dev database: connect, show the version, verify extensions and schemas.
 db-test:
     @scripts/db.sh test
 
 # Load a realistic data set (300 customers, 200 products, 1000 orders); it replaces an earlier load.
-db-seed: build db-up
+db-seed: db-up
     scripts/db.sh psql -X -q -v ON_ERROR_STOP=1 -f scripts/seed.sql
 
 # Build the libFuzzer targets (tests/fuzz, clang with ASan and UBSan, build-fuzz/).

@@ -231,6 +231,11 @@ local_reset() {
   [ -x "$pg_bin/pg_ctl" ] || die "PostgreSQL 15 is not installed: run ./dev first"
   resolve_dir
   lock
+  # A server that answers at the URL but is not this cluster (another checkout's, a system
+  # one) would still answer afterwards: destroying this folder would reset nothing.
+  if ! running && reachable; then
+    die "$masked_url is served by a server other than the cluster in $data: nothing destroyed"
+  fi
   if running; then as_server "$pg_bin/pg_ctl" -D "$data" -w -t 60 -m immediate stop >/dev/null || true; fi
   # Only what this script created: MIGRATE_DB_DIR itself may be a folder someone chose.
   rm -rf "$data" "$sock" "$base/server.log" "$base/initdb.log" "$base/init.log" "$base/.initialized"
@@ -270,12 +275,12 @@ cmd_reset() {
   fi
 }
 
+# The last 200 lines; extra arguments come after, so `-f` follows and `-n 50` / `--tail 50` win.
 cmd_logs() {
-  if use_docker; then exec "${compose[@]}" logs "$@" postgres; fi
+  if use_docker; then exec "${compose[@]}" logs --tail 200 "$@" postgres; fi
   resolve_dir
   [ -f "$base/server.log" ] || die "no server log yet in $base (run: scripts/db.sh up)"
-  if [ $# -eq 0 ]; then set -- -n 200; fi
-  exec tail "$@" "$base/server.log"
+  exec tail -n 200 "$@" "$base/server.log"
 }
 
 cmd_test() {
@@ -309,7 +314,7 @@ usage: scripts/db.sh up|down|reset|logs|test|url|psql [args]
   up      start the dev database if it does not answer (creates it the first time)
   down    stop it, keeping the data
   reset   destroy the data and create it again
-  logs    show the server log (extra args go to tail or docker compose logs)
+  logs    show the server log's last 200 lines (extra args go to tail or docker compose logs: -f follows)
   test    connect, show the server version, check extensions and schemas
   url     print the dev URL, password masked
   psql    open psql on the dev database (extra args go to psql)

@@ -5,6 +5,8 @@
 \set ON_ERROR_STOP on
 BEGIN;
 SET LOCAL app.actor = 'seed';
+-- TRUNCATE ... CASCADE and friends report every table they reach as a NOTICE: noise here.
+SET LOCAL client_min_messages = warning;
 
 TRUNCATE ecommerce.customers, ecommerce.categories, ecommerce.products, ecommerce.warehouses,
          ecommerce.coupons, archive.orders, audit.audit_log CASCADE;
@@ -129,7 +131,8 @@ CROSS JOIN LATERAL (SELECT pg_temp.t0() - interval '730 days' * pg_temp.rnd('whe
 CROSS JOIN LATERAL (SELECT CASE WHEN r < 0.04 THEN 'pending' WHEN r < 0.08 THEN 'awaiting_payment' WHEN r < 0.14 THEN 'paid'
                                 WHEN r < 0.20 THEN 'processing' WHEN r < 0.30 THEN 'shipped' WHEN r < 0.88 THEN 'delivered'
                                 WHEN r < 0.95 THEN 'cancelled' ELSE 'refunded' END AS st) s;
-SELECT setval('ecommerce.order_number_seq', 101000);
+-- The next order number follows the seeded ones (ALTER, not setval(), which would print a row).
+ALTER SEQUENCE ecommerce.order_number_seq RESTART WITH 101001;
 
 -- One to four lines per order, at the variant's EUR price of the day.
 INSERT INTO ecommerce.order_items (order_id, variant_id, sku, product_name, quantity, unit_price, discount_amount,

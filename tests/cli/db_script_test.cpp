@@ -1,95 +1,37 @@
 // scripts/db.sh as a developer uses it: up, test, down, reset on a local cluster of its own.
 #include <catch2/catch.hpp>
 
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <filesystem>
 #include <map>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
-#include "support/run_binary.hpp"
-#include "test_config.hpp"
+#include "dev_database.hpp"
 
 namespace {
 
 using test_support::Result;
-
-// A port nobody listens on right now: bind to port 0 and let the kernel choose.
-int free_port() {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  if (fd < 0) throw std::runtime_error("socket failed");
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t len = sizeof addr;
-  if (bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
-      getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
-    close(fd);
-    throw std::runtime_error("bind failed");
-  }
-  close(fd);
-  return ntohs(addr.sin_port);
-}
 
 // A password unlike every other word in the output, so finding it means it leaked. The
 // URL carries it percent-encoded; the role gets it decoded. Neither form may appear.
 constexpr const char* password_plain = "Db-Scr1pt/Secret";
 constexpr const char* password_in_url = "Db-Scr1pt%2FSecret";
 
-// Runs scripts/db.sh with its own cluster folder and port; never the developer's database.
+// scripts/db.sh on a dev database of its own, keeping everything it printed.
 class DbScript {
  public:
-  DbScript() : port_(std::to_string(free_port())) {
-    // mkdtemp makes a 0700 folder; the server runs as `postgres` and must get inside.
-    std::filesystem::permissions(dir_.path(), std::filesystem::perms::owner_all |
-                                                  std::filesystem::perms::group_exec |
-                                                  std::filesystem::perms::others_exec);
-  }
-  ~DbScript() {
-    // Runs even when a REQUIRE throws: no cluster outlives the test.
-    try {
-      run({"down"});
-    } catch (...) {
-    }
-  }
-  DbScript(const DbScript&) = delete;
-  DbScript& operator=(const DbScript&) = delete;
-
-  // `overrides` replace entries of the environment below ("" unsets one).
-  Result run(const std::vector<std::string>& args,
-             const std::map<std::string, std::string>& overrides = {}) {
-    std::vector<std::string> argv{std::string(test_config::source_dir) + "/scripts/db.sh"};
-    argv.insert(argv.end(), args.begin(), args.end());
-    auto environment = env();
-    for (const auto& [k, v] : overrides) environment[k] = v;
-    auto r = test_support::run_program(argv, dir_.path(), environment);
+  Result run(const std::vector<std::string>& args, const std::map<std::string, std::string>& overrides = {}) {
+    auto r = db_.db_sh(args, overrides);
     outputs_ += r.out + r.err;
     return r;
   }
-  const std::string& port() const { return port_; }
-  std::string db_dir() const { return dir_.path() + "/db"; }
+  const std::string& port() const { return db_.port(); }
+  std::string db_dir() const { return db_.db_dir(); }
   // Everything every command printed so far.
   const std::string& outputs() const { return outputs_; }
 
  private:
-  std::map<std::string, std::string> env() const {
-    return {
-        {"DATABASE_URL", std::string("postgresql://migrate:") + password_in_url +
-                             "@127.0.0.1:" + port_ + "/ecommerce"},
-        {"MIGRATE_DB_DIR", db_dir()},
-        {"MIGRATE_DB_PORT", ""},
-        {"MIGRATE_DB_MODE", "local"},  // a Docker engine on the machine must not be used
-        {"PGPASSWORD", ""},
-        {"PGSERVICE", ""},
-    };
-  }
-
-  test_support::TempDir dir_;
-  std::string port_;
+  cli_test::DevDatabase db_{password_in_url};
   std::string outputs_;
 };
 
