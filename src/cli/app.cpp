@@ -103,6 +103,7 @@ int run(int argc, char** argv) {
   add_project_commands(app, chosen);
   add_check_command(app, chosen);
   add_history_commands(app, chosen);
+  add_import_commands(app, chosen);
 
   try {
     app.parse(argc, argv);
@@ -123,6 +124,7 @@ int run(int argc, char** argv) {
   Context ctx(options);
   try {
     int code = chosen(ctx);
+    ctx.warn_unported();
     if (ctx.json() && !ctx.document().empty()) std::cout << json_text(ctx.document()) << '\n';
     return code;
   } catch (const InterruptedError& e) {

@@ -21,5 +21,6 @@ void add_revision_commands(CLI::App& app, Action& chosen);   // revision, merge,
 void add_project_commands(CLI::App& app, Action& chosen);    // init, list_templates
 void add_check_command(CLI::App& app, Action& chosen);       // check
 void add_history_commands(CLI::App& app, Action& chosen);    // log, verify, repair
+void add_import_commands(CLI::App& app, Action& chosen);     // import alembic
 
 }  // namespace migrate::cli

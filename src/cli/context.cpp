@@ -12,6 +12,7 @@
 #include <migrate/revision.hpp>
 
 #include "migrate/config/secrets.hpp"
+#include "migrate/script/python_revisions.hpp"
 
 namespace migrate::cli {
 
@@ -66,6 +67,11 @@ const script::Project& Context::project(bool may_be_new) {
 void Context::debug(const std::string& line) const { spdlog::debug("{}", config::redact(line)); }
 
 void Context::info(const std::string& line) const { spdlog::info("{}", config::redact(line)); }
+
+void Context::warn_unported() const {
+  if (project_ && !project_->unported_python().empty())
+    spdlog::warn("warning: {}", config::redact(script::unported_notice(project_->unported_python())));
+}
 
 void Context::print(const std::string& line) const { std::cout << config::redact(line) << '\n'; }
 

@@ -44,6 +44,10 @@ class Context {
   void debug(const std::string& line) const;
   void info(const std::string& line) const;
 
+  // After a command that answered: one stderr line when the project it read has Alembic .py
+  // revisions migrate does not run (a command that writes refused them already).
+  void warn_unported() const;
+
   // The command's answer: text lines to stdout, or fields of the one JSON document.
   void print(const std::string& line) const;
   nlohmann::json& document() { return document_; }

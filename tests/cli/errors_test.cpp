@@ -132,6 +132,9 @@ TEST_CASE("a version row no revision defines is named, and stamp --purge recover
   auto r = p.run(db, {"upgrade"});
   CHECK(r.exit_code == 4);
   CHECK(contains(r.err, "the database is at f00dcafe0001, which no revision of this project defines"));
+  // What the row probably is, never the advice to throw it away.
+  CHECK(contains(r.err, "a revision of another tool or project sharing this version table"));
+  CHECK_FALSE(contains(r.err, "purge"));
   CHECK(p.run(db, {"current"}).exit_code == 4);
   REQUIRE(p.run(db, {"stamp", "--purge", "aaaa00000001"}).exit_code == 0);
   CHECK(db.rows("SELECT version_num FROM alembic_version") == "aaaa00000001");

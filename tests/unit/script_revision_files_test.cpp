@@ -72,6 +72,22 @@ TEST_CASE("an empty SQL template is a valid revision with nothing to run", "[scr
   CHECK(read.transactional);
 }
 
+TEST_CASE("port-by-hand lines open the header and read back as the revision's reasons", "[script][sql]") {
+  auto meta = sample_meta();
+  auto text = script::sql_revision_text(meta, "SELECT 1;", "", true,
+                                        {"reads the database (get_bind)", "branches on the dialect"});
+  CHECK(text.rfind("-- migrate:port-by-hand: reads the database (get_bind)\n"
+                   "-- migrate:port-by-hand: branches on the dialect\n-- revision: 3f2a9c1b7d4e\n",
+                   0) == 0);
+  auto read = script::parse_sql_revision(text, "x.sql");
+  CHECK(read.port_by_hand == std::vector<std::string>{"reads the database (get_bind)", "branches on the dialect"});
+  CHECK(read.meta.id == meta.id);
+  CHECK(read.up == std::vector<std::string>{"SELECT 1"});
+  // Any other `-- migrate:` key is still a typo worth stopping for.
+  CHECK_THROWS_WITH(script::parse_sql_revision("-- migrate:port-by-hnd: x\n" + text, "x.sql"),
+                    Catch::Contains("unknown header key 'migrate'"));
+}
+
 TEST_CASE("the C++ template needs no using-directive and prints bodies with render_cpp", "[script][cpp]") {
   auto empty = script::cpp_revision_text(sample_meta());
   CHECK(empty ==

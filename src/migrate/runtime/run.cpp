@@ -12,6 +12,7 @@
 #include "migrate/db/interrupt.hpp"
 #include "migrate/db/session.hpp"
 #include "migrate/graph/stamp.hpp"
+#include "migrate/script/python_revisions.hpp"
 #include "migrate/script/sql_objects.hpp"
 #include "migrate/runtime/environment.hpp"
 #include "migrate/runtime/lock_retry.hpp"
@@ -21,11 +22,24 @@
 namespace migrate::runtime {
 
 void check_known(const script::Project& project, const std::vector<std::string>& current) {
-  for (const auto& id : current)
-    if (!project.map().contains(id))
-      throw RevisionError(fmt::format("the database is at {}, which no revision of this project defines "
-                                      "(wrong database or missing revision file? `stamp --purge` resets the table)",
-                                      id));
+  for (const auto& id : current) {
+    if (project.map().contains(id)) continue;
+    // Say what the row most likely is; never suggest `stamp --purge`, which throws away
+    // state that another tool or a file not yet here still relies on.
+    const auto& python = project.unported_python();
+    std::string why;
+    if (auto file = script::python_defining(python, id))
+      why = fmt::format("it is the Alembic revision {}, which migrate does not run: convert it with "
+                        "`migrate import alembic`",
+                        *file);
+    else if (!python.empty())
+      why = script::unported_notice(python);
+    else
+      why = "a revision of another tool or project sharing this version table (give this project its own "
+            "version_table), a revision file not in this checkout yet, or a revision added since this binary "
+            "was built";
+    throw RevisionError(fmt::format("the database is at {}, which no revision of this project defines: {}", id, why));
+  }
 }
 
 namespace {
@@ -40,6 +54,13 @@ const char* verb(Goal goal) {
     case Goal::Repair: return "repair";
   }
   return "";
+}
+
+// Writing the version table while the team's revisions are .py files migrate cannot see
+// would record a state Alembic and migrate disagree on.
+void refuse_unported(const script::Project& project, Goal goal) {
+  if (const auto& python = project.unported_python(); !python.empty())
+    throw RevisionError(fmt::format("refusing to {}: {}", verb(goal), script::unported_notice(python)));
 }
 
 std::vector<graph::Step> plan(const script::Project& project, const Request& r, const std::vector<std::string>& current) {
@@ -131,6 +152,7 @@ std::string drop_leftover_index(db::Session& session, const std::string& stateme
 
 RunResult run_online(const script::Project& project, const Request& request, StepObserver& observer,
                      const EnvironmentContext& env) {
+  refuse_unported(project, request.goal);
   const auto& cfg = project.config();
   const auto& table = project.version_table();
   db::Session session(env.url);
@@ -254,6 +276,7 @@ RunResult run_online(const script::Project& project, const Request& request, Ste
 
 RunResult run_offline(const script::Project& project, const Request& request, const std::vector<std::string>& start,
                       std::ostream& out, StepObserver& observer) {
+  refuse_unported(project, request.goal);
   OfflineSink sink(out);
   RunResult result;
   result.before = start;

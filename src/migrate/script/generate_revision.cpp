@@ -12,6 +12,7 @@
 #include "migrate/graph/target_resolver.hpp"
 #include "migrate/ops/render_sql.hpp"
 #include "migrate/script/cpp_revision.hpp"
+#include "migrate/script/python_revisions.hpp"
 #include "migrate/script/revision_names.hpp"
 #include "migrate/script/sql_revision.hpp"
 
@@ -86,6 +87,9 @@ GeneratedRevision write(const Project& project, graph::Revision meta, const Revi
   auto when = now(cfg.timezone);
   meta.create_date = create_date(when);
   fs::path folder = r.folder.empty() ? fs::path(cfg.version_locations.front()) : fs::path(r.folder);
+  // A new root beside the team's .py revisions would fork the history Alembic knows.
+  if (auto python = unported_python({folder.string()}); !python.empty())
+    throw RevisionError(fmt::format("refusing to write a revision: {}", unported_notice(python)));
   fs::create_directories(folder);
   fs::path path = folder / (file_name(cfg.file_template, meta.id, slugify(meta.message, cfg.truncate_slug_length), when) +
                             (r.sql ? ".sql" : ".cpp"));

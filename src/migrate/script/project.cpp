@@ -15,6 +15,7 @@
 #include <migrate/error.hpp>
 
 #include "migrate/script/compiled_location.hpp"
+#include "migrate/script/python_revisions.hpp"
 #include "migrate/script/source_checksum.hpp"
 #include "migrate/script/sql_revision.hpp"
 #include "migrate/script/text_file.hpp"
@@ -58,6 +59,11 @@ LoadedRevision sql_revision(const fs::path& file) {
   auto sql = std::make_shared<SqlRevision>(parse_sql_revision(text, file.string()));
   return {sql->meta,
           [sql](Ops& op, graph::Direction d) {
+            // Bodies are recorded before anything is sent, so this refuses the whole run.
+            if (!sql->port_by_hand.empty())
+              throw RevisionError(fmt::format("{} is marked `-- migrate:port-by-hand: {}`: port it by hand, then "
+                                              "delete its port-by-hand lines",
+                                              sql->meta.path, sql->port_by_hand.front()));
             auto run = [&] {
               for (const auto& s : d == graph::Direction::Up ? sql->up : sql->down) op.execute(s);
             };
@@ -131,7 +137,8 @@ Project::Project(const config::Config& cfg, const std::vector<CompiledRevision>&
           revisions_.emplace(id, std::move(r));  // a duplicate id is reported by the map
         }
         return graph::RevisionMap(std::move(metas));
-      }()) {}
+      }()),
+      unported_python_(script::unported_python(cfg.version_locations)) {}
 
 const LoadedRevision& Project::revision(const std::string& id) const {
   auto it = revisions_.find(id);

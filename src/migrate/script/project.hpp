@@ -47,6 +47,8 @@ class Project {
   const config::Config& config() const { return cfg_; }
   const ops::VersionTable& version_table() const { return version_table_; }
   const ops::HistoryTable& history_table() const { return history_table_; }
+  // Alembic's .py revisions in the version locations that no .sql ports (script/python_revisions).
+  const std::vector<std::string>& unported_python() const { return unported_python_; }
 
  private:
   config::Config cfg_;
@@ -54,6 +56,7 @@ class Project {
   ops::HistoryTable history_table_;
   std::map<std::string, LoadedRevision> revisions_;
   graph::RevisionMap map_;
+  std::vector<std::string> unported_python_;
 };
 
 }  // namespace migrate::script

@@ -5,6 +5,7 @@
 #include <pg_query.h>
 
 #include <sstream>
+#include <string_view>
 
 #include <migrate/error.hpp>
 
@@ -32,6 +33,8 @@ std::vector<std::string> split_list(const std::string& v) {
 // The header grammar, read and written here only.
 constexpr const char* up_marker = "-- migrate:up";
 constexpr const char* down_marker = "-- migrate:down";
+// An imported revision a person must port before it may run: one line per reason.
+constexpr std::string_view port_marker = "-- migrate:port-by-hand:";
 
 int line_at(const std::string& text, size_t offset) {
   int line = 1;
@@ -94,6 +97,10 @@ SqlRevision parse_sql_revision(const std::string& text, const std::string& path)
     if (t.empty()) continue;
     if (t.rfind("--", 0) != 0)
       throw RevisionError(fmt::format("{}:{}: SQL before '-- migrate:up'", path, n));
+    if (t.rfind(port_marker, 0) == 0) {
+      rev.port_by_hand.push_back(trim(t.substr(port_marker.size())));
+      continue;
+    }
     auto colon = t.find(':');
     if (colon == std::string::npos) continue;  // a plain comment in the header
     std::string key = trim(t.substr(2, colon - 2));
@@ -128,9 +135,11 @@ SqlRevision parse_sql_revision(const std::string& text, const std::string& path)
 }
 
 std::string sql_revision_text(const graph::Revision& meta, const std::string& up_sql, const std::string& down_sql,
-                              bool transactional) {
+                              bool transactional, const std::vector<std::string>& port_by_hand) {
   auto list = [](const std::vector<std::string>& v) { return fmt::format("{}", fmt::join(v, ", ")); };
-  std::string out = fmt::format("-- revision: {}\n-- down_revision: {}\n", meta.id, list(meta.down_revisions));
+  std::string out;
+  for (const auto& reason : port_by_hand) out += fmt::format("{} {}\n", port_marker, reason);
+  out += fmt::format("-- revision: {}\n-- down_revision: {}\n", meta.id, list(meta.down_revisions));
   if (!meta.branch_labels.empty()) out += fmt::format("-- branch_labels: {}\n", list(meta.branch_labels));
   if (!meta.depends_on.empty()) out += fmt::format("-- depends_on: {}\n", list(meta.depends_on));
   out += fmt::format("-- message: {}\n-- create_date: {}\n", meta.message, meta.create_date);

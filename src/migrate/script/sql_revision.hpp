@@ -15,6 +15,9 @@ struct SqlRevision {
   bool transactional = true;      // false with `-- transactional: false` (CONCURRENTLY ...)
   std::string lock_timeout;       // `-- lock_timeout: 30s`: this revision's own
   std::string statement_timeout;  // `-- statement_timeout: 10min`
+  // `-- migrate:port-by-hand: <reason>` lines (`migrate import alembic` writes them): such a
+  // revision is listed but refuses to run until a person has ported it and removed them.
+  std::vector<std::string> port_by_hand;
 };
 
 // Reads and validates `path`; throws RevisionError "<file>:<line>: <problem>", or
@@ -24,10 +27,11 @@ SqlRevision read_sql_revision(const std::string& path);
 // The same, from the file's text; `path` only names it in errors.
 SqlRevision parse_sql_revision(const std::string& text, const std::string& path);
 
-// The text of a SQL revision file: the header read_sql_revision() accepts, then the two
-// sections holding `up_sql` and `down_sql` as given.
+// The text of a SQL revision file: the header read_sql_revision() accepts (the
+// port-by-hand lines first), then the two sections holding `up_sql` and `down_sql` as given.
 std::string sql_revision_text(const graph::Revision& meta, const std::string& up_sql = "",
-                              const std::string& down_sql = "", bool transactional = true);
+                              const std::string& down_sql = "", bool transactional = true,
+                              const std::vector<std::string>& port_by_hand = {});
 
 // Splits SQL text with libpg_query; throws RevisionError naming `file` and the line.
 std::vector<std::string> split_statements(const std::string& sql, const std::string& file, int first_line);
