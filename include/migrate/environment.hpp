@@ -1,6 +1,8 @@
 // The environment hook: what Alembic's env.py does, as one optional C++ function a
 // project defines in migrations/env.cpp with MIGRATE_ENVIRONMENT. It runs before every
 // command that touches revisions, and may adjust the connection and what autogenerate sees.
+// It belongs to the project whose revisions the binary compiles (migrate_add_revisions):
+// the same binary run on another project's migrate.ini runs without it.
 #pragma once
 #include <functional>
 #include <map>

@@ -4,9 +4,11 @@
 #include <filesystem>
 #include <fstream>
 
+#include <migrate/compiled_project.hpp>
 #include <migrate/error.hpp>
 
 #include "cli/commands.hpp"
+#include "migrate/script/compiled_location.hpp"
 
 namespace fs = std::filesystem;
 
@@ -44,28 +46,54 @@ lock_retries = 3
 )";
 }
 
-// The C++ template builds the engine from a migrate checkout and links this project's
-// revisions into an executable of its own: revisions register at static init, so they
-// must be compiled into the binary that runs them.
+// The C++ template links this project's revisions into an executable of its own (they
+// register at static init, so they must be compiled into the binary that runs them) with
+// the engine found at configure time, never at a path written here: a migrate build tree
+// or an installed migrate through find_package, or a checkout built alongside.
 std::string cmake_text(const std::string& project) {
-  return fmt::format(R"(# Builds {0}'s migrate executable: the migrate engine plus the revisions in versions/.
+  return fmt::format(R"cmake(# Builds {0}'s migrate executable: the migrate engine plus the C++ revisions in versions/.
+#   cmake -S . -B build -Dmigrate_DIR=<a migrate build dir>       links the engine built there
+#   cmake -S . -B build -DMIGRATE_SOURCE_DIR=<a migrate checkout>  builds the engine here
+#   cmake --build build                                            gives build/migrate
+# (CMAKE_PREFIX_PATH or the MIGRATE_SOURCE_DIR environment variable work too.)
 cmake_minimum_required(VERSION 3.25)
 project({0}_migrations LANGUAGES CXX)
 set(CMAKE_CXX_STANDARD 20)
 set(CMAKE_CXX_STANDARD_REQUIRED ON)
 
-set(MIGRATE_SOURCE_DIR "{1}" CACHE PATH "a checkout of migrate")
-set(MIGRATE_TESTS OFF CACHE BOOL "" FORCE)
-set(MIGRATE_BENCH OFF CACHE BOOL "" FORCE)
-add_subdirectory(${{MIGRATE_SOURCE_DIR}} migrate EXCLUDE_FROM_ALL)
+set(MIGRATE_SOURCE_DIR "$ENV{{MIGRATE_SOURCE_DIR}}" CACHE PATH "a migrate checkout to build the engine from; empty: find_package(migrate)")
+if(MIGRATE_SOURCE_DIR)
+  set(MIGRATE_TESTS OFF CACHE BOOL "" FORCE)
+  set(MIGRATE_BENCH OFF CACHE BOOL "" FORCE)
+  # Not "migrate": that is this project's executable, in the same folder.
+  add_subdirectory(${{MIGRATE_SOURCE_DIR}} migrate-engine EXCLUDE_FROM_ALL)
+else()
+  find_package(migrate CONFIG QUIET)
+  if(NOT migrate_FOUND)
+    message(FATAL_ERROR "migrate not found: configure with -Dmigrate_DIR=<a migrate build dir> "
+                        "or -DMIGRATE_SOURCE_DIR=<a migrate checkout>")
+  endif()
+endif()
 
 # Each revision is known by its path under this folder (versions/x.cpp), wherever the binary runs.
 add_executable({0}_migrate)
 migrate_add_revisions({0}_migrate ${{CMAKE_CURRENT_SOURCE_DIR}}/versions)
 set_target_properties({0}_migrate PROPERTIES OUTPUT_NAME migrate)
-target_link_libraries({0}_migrate PRIVATE migrate_cli_main)
-)",
-                     project, MIGRATE_SOURCE_DIR);
+target_link_libraries({0}_migrate PRIVATE migrate::cli_main)
+)cmake",
+                     project);
+}
+
+// A project whose versions/ this binary would take for its own compiled revisions' folder
+// (`init ./migrations` beside an application built from migrations/versions) would fail
+// every command with "compiled into this binary but ... is gone".
+void refuse_own_location(const fs::path& versions) {
+  std::vector<std::string> location{fs::absolute(versions).lexically_normal().string()};
+  for (const auto& p : compiled_projects())
+    if (script::matching_location(location, p.version_folder))
+      throw UsageError(fmt::format("{} would be read as this binary's own {} (its compiled revisions): choose "
+                                   "another folder name",
+                                   versions.string(), p.version_folder));
 }
 
 int init(Context& ctx, const std::string& dir, const std::string& template_name) {
@@ -76,6 +104,7 @@ int init(Context& ctx, const std::string& dir, const std::string& template_name)
   fs::path root(dir);
   if (fs::exists(root) && !fs::is_empty(root))
     throw UsageError(fmt::format("Directory {} already exists and is not empty", dir));
+  refuse_own_location(root / "versions");
   fs::create_directories(root / "versions");
   std::vector<std::string> written;
   auto write = [&](const fs::path& p, const std::string& text) {
@@ -93,6 +122,10 @@ int init(Context& ctx, const std::string& dir, const std::string& template_name)
   if (!ctx.json())
     for (const auto& p : written) ctx.print(fmt::format("  Generating {} ...  done", p));
   ctx.info(fmt::format("Please edit the url in {} before proceeding.", (root / "migrate.ini").string()));
+  if (template_name == std::string("cpp"))
+    ctx.info(fmt::format("Build its migrate: cmake -S {0} -B {0}/build -Dmigrate_DIR=<a migrate build dir> && cmake "
+                         "--build {0}/build (see {0}/CMakeLists.txt)",
+                         root.string()));
   if (ctx.json()) ctx.document() = {{"command", "init"}, {"files", written}};
   return 0;
 }
@@ -104,7 +137,7 @@ int list_templates(Context& ctx) {
     list.push_back({{"name", t.name}, {"description", t.description}});
     if (!ctx.json()) ctx.print(fmt::format("{} - {}", t.name, t.description));
   }
-  if (!ctx.json()) ctx.print("\nTemplates are used via the 'init' command, e.g.:\n\n  migrate init --template sql ./migrations");
+  if (!ctx.json()) ctx.print("\nTemplates are used via the 'init' command, e.g.:\n\n  migrate init --template sql ./scripts");
   if (ctx.json()) ctx.document() = {{"command", "list_templates"}, {"templates", list}};
   return 0;
 }

@@ -1,6 +1,7 @@
 // Commands that write revision files: revision, merge; and edit, which opens one.
 #include <fmt/format.h>
 
+#include <migrate/compiled_project.hpp>
 #include <migrate/error.hpp>
 
 #include "cli/commands.hpp"
@@ -43,7 +44,7 @@ int revision(Context& ctx, const RevisionOptions& o) {
   if (ctx.json())
     ctx.document() = {{"command", "revision"}, {"path", written.path}, {"down_revisions", written.meta.down_revisions}};
   else ctx.print(fmt::format("  Generating {} ...  done", written.path));
-  if (!r.sql) ctx.info("Build (just build) to compile it in; `just migrate` does that for you.");
+  if (!r.sql) ctx.info("Compile it in: " + rebuild_advice() + ".");
   return 0;
 }
 

@@ -244,7 +244,7 @@ TEST_CASE("init writes a project that runs and list_templates names the template
   auto cpp = json_of(ok(test_support::run_migrate({"--format", "json", "init", "-t", "cpp", dir.path() + "/cpp"})));
   CHECK(cpp["command"] == "init");
   CHECK(cpp["files"].size() == 2);
-  CHECK(contains(read(dir.path() + "/cpp/CMakeLists.txt"), "migrate_cli_main"));
+  CHECK(contains(read(dir.path() + "/cpp/CMakeLists.txt"), "migrate::cli_main"));
 
   auto unknown = test_support::run_migrate({"init", "-t", "nope", dir.path() + "/x"});
   CHECK(unknown.exit_code == 2);
@@ -373,16 +373,16 @@ TEST_CASE("environment variables expand in the ini with and without a default", 
 }
 
 TEST_CASE("the -x option passes key=value to the environment hook", "[cli][commands][config]") {
-  // A scratch project cannot hold C++ revisions (they are compiled into the binary), so the
-  // C++ code that reads -x here is this binary's environment hook (migrations/env.cpp),
-  // which turns `-x lock_timeout=...` into a session setting that offline output shows.
+  // The C++ code that reads -x is the application's environment hook (migrations/env.cpp),
+  // which turns `-x lock_timeout=...` into a session setting that offline output shows. It
+  // belongs to the repository's project: a scratch project runs without it (env_hook_test).
   TestDatabase db;
+  auto with_x = ok(cli_test::run_repo(db, {"-x", "lock_timeout=42s", "upgrade", "--sql", "base:head"}));
+  CHECK(contains(with_x.out, "set_config('lock_timeout', '42s', false)"));
+  auto without = ok(cli_test::run_repo(db, {"upgrade", "--sql", "base:head"}));
+  CHECK_FALSE(contains(without.out, "'42s'"));
   cli_test::SqlProject p;
   p.revision("a.sql", "aaaa00000001", "", "CREATE TABLE t1 (id int);", "DROP TABLE t1;");
-  auto with_x = ok(p.run(db, {"-x", "lock_timeout=42s", "upgrade", "--sql"}));
-  CHECK(contains(with_x.out, "set_config('lock_timeout', '42s', false)"));
-  auto without = ok(p.run(db, {"upgrade", "--sql"}));
-  CHECK_FALSE(contains(without.out, "'42s'"));
   auto bad = p.run(db, {"-x", "novalue", "heads"});
   CHECK(bad.exit_code == 2);
   CHECK(contains(bad.err, "-x expects key=value, got 'novalue'"));

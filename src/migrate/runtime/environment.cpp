@@ -3,10 +3,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include <migrate/compiled_project.hpp>
 #include <migrate/error.hpp>
 
 #include "migrate/config/secrets.hpp"
 #include "migrate/ops/quote.hpp"
+#include "migrate/script/compiled_location.hpp"
 
 namespace migrate {
 
@@ -24,13 +28,22 @@ EnvironmentHook environment_hook() { return hook_slot(); }
 
 namespace migrate::runtime {
 
+bool hook_applies(const config::Config& cfg) {
+  const auto& projects = compiled_projects();
+  if (projects.empty()) return true;  // built without migrate_add_revisions: no project to tell apart
+  return std::any_of(projects.begin(), projects.end(), [&](const CompiledProject& p) {
+    return script::matching_location(cfg.version_locations, p.version_folder).has_value();
+  });
+}
+
 EnvironmentContext prepare_environment(const config::Config& cfg, bool offline) {
   EnvironmentContext env;
   env.x_arguments = cfg.x_arguments;
   env.offline = offline;
   env.url = cfg.url;
   env.include_schemas = cfg.include_schemas;
-  if (auto hook = environment_hook()) {
+  auto hook = environment_hook();
+  if (hook && hook_applies(cfg)) {
     try {
       hook(env);
     } catch (const Error&) {

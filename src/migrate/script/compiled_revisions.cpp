@@ -1,6 +1,7 @@
-// The registries that MIGRATE_REVISION and the generated checksum file fill at static
-// initialisation.
+// The registries that MIGRATE_REVISION and the files migrate_add_revisions generates fill
+// at static initialisation.
 #include <migrate/compiled_checksums.hpp>
+#include <migrate/compiled_project.hpp>
 #include <migrate/revision.hpp>
 
 namespace migrate {
@@ -14,6 +15,17 @@ std::vector<CompiledRevision>& compiled_revisions() {
 std::map<std::string, std::string>& compiled_checksums() {
   static std::map<std::string, std::string> checksums;
   return checksums;
+}
+
+std::vector<CompiledProject>& compiled_projects() {
+  static std::vector<CompiledProject> projects;
+  return projects;
+}
+
+std::string rebuild_advice() {
+  const auto& projects = compiled_projects();
+  if (projects.empty() || projects.front().rebuild.empty()) return "rebuild this migrate binary";
+  return "rebuild (" + projects.front().rebuild + ")";
 }
 
 }  // namespace migrate

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include <migrate/compiled_checksums.hpp>
+#include <migrate/compiled_project.hpp>
 #include <migrate/error.hpp>
 
 #include "migrate/script/compiled_location.hpp"
@@ -89,13 +90,13 @@ std::vector<LoadedRevision> load_all(const config::Config& cfg, const std::vecto
     compiled_files[*i].insert(where.file);
     fs::path file = fs::path(locations[*i]) / where.file;
     if (present[*i] && !fs::exists(file))
-      throw RevisionError(fmt::format("revision {} is compiled into this binary but {} is gone: rebuild (just build)",
-                                      c.info.id, file.string()));
+      throw RevisionError(fmt::format("revision {} is compiled into this binary but {} is gone: {}",
+                                      c.info.id, file.string(), rebuild_advice()));
     auto loaded = compiled_revision(c, present[*i] ? file.string() : c.source_file + " (compiled in)");
     // Edited but not rebuilt: the binary would run the old body and record the new file's checksum.
     if (present[*i] && !loaded.checksum.empty() && source_checksum(file_bytes(file)) != loaded.checksum)
       throw RevisionError(fmt::format(
-          "{} changed since this binary was built: rebuild (just build) before running revisions", file.string()));
+          "{} changed since this binary was built: {} before running revisions", file.string(), rebuild_advice()));
     out.push_back(std::move(loaded));
   }
 
@@ -108,7 +109,7 @@ std::vector<LoadedRevision> load_all(const config::Config& cfg, const std::vecto
     for (const auto& file : files) {
       if (file.extension() == ".cpp" && !compiled_files[i].count(file.filename().string()))
         throw RevisionError(fmt::format(
-            "{} is not compiled into this binary: rebuild (just build) before running revisions", file.string()));
+            "{} is not compiled into this binary: {} before running revisions", file.string(), rebuild_advice()));
       if (file.extension() == ".sql") out.push_back(sql_revision(file));
     }
   }
