@@ -3,9 +3,8 @@
 # behind it), migrate::revision_checksums and migrate_add_revisions. Here it is exported from
 # this build tree: `-Dmigrate_DIR=<this build dir>` links the libraries already built, so
 # nothing of the engine is compiled again. An installed package can offer the same names.
-set(migrate_exported
-  migrate_graph migrate_config migrate_ops migrate_schema migrate_db migrate_script migrate_runtime
-  migrate_autogen migrate_core pg_query_lib migrate_cli migrate_cli_main migrate_revision_checksums)
+get_property(migrate_exported GLOBAL PROPERTY MIGRATE_ENGINE_PARTS)
+list(APPEND migrate_exported migrate_core pg_query_lib migrate_cli migrate_cli_main migrate_revision_checksums)
 foreach(target ${migrate_exported})
   string(REGEX REPLACE "^migrate_" "" export_name ${target})
   set_target_properties(${target} PROPERTIES EXPORT_NAME ${export_name})
