@@ -104,6 +104,7 @@ int run(int argc, char** argv) {
   add_check_command(app, chosen);
   add_history_commands(app, chosen);
   add_import_commands(app, chosen);
+  add_graph_command(app, chosen);
 
   try {
     app.parse(argc, argv);

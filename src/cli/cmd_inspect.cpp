@@ -6,6 +6,7 @@
 #include <migrate/error.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/graph_text.hpp"
 #include "cli/revision_text.hpp"
 #include "migrate/config/secrets.hpp"
 #include "migrate/graph/history.hpp"
@@ -88,6 +89,7 @@ struct HistoryOptions {
   std::string range;
   bool verbose = false;
   bool indicate_current = false;
+  bool graph = false;  // drawn in lanes; current revisions marked when the database answers
 };
 
 bool names_current(const std::string& side) {
@@ -107,6 +109,7 @@ int history(Context& ctx, const HistoryOptions& o) {
   const bool with_current = names_current(range.start) || names_current(range.end);
   std::vector<std::string> current;
   if (o.indicate_current || with_current) current = runtime::read_current_heads(project);
+  else if (o.graph) current = current_if_reachable(ctx);
   std::vector<std::string> ids;
   if (with_current) {
     // `current` may be several revisions: resolve both sides to lists.
@@ -122,9 +125,14 @@ int history(Context& ctx, const HistoryOptions& o) {
   for (const auto& id : ids) {
     const auto& rev = map.get(id);
     list.push_back(text.json(rev));
-    if (!ctx.json()) ctx.print(o.verbose ? text.log_entry(rev) : text.history_line(rev));
+    if (!ctx.json() && !o.graph) ctx.print(o.verbose ? text.log_entry(rev) : text.history_line(rev));
   }
   if (ctx.json()) ctx.document() = {{"command", "history"}, {"revisions", list}};
+  if (o.graph) {
+    auto lines = history_graph(map, ids, text);
+    if (ctx.json()) ctx.document()["graph"] = lines;
+    else for (const auto& line : lines) ctx.print(line);
+  }
   return 0;
 }
 
@@ -170,6 +178,8 @@ void add_inspect_commands(CLI::App& app, Action& chosen) {
   hi->add_option("-r,--rev-range", hist->range, "[start]:[end], e.g. base:head, -3:, current:, ae10:");
   hi->add_flag("-v,--verbose", hist->verbose, "full detail of each revision");
   hi->add_flag("-i,--indicate-current", hist->indicate_current, "mark the database's current revisions");
+  hi->add_flag("--graph", hist->graph, "draw the lanes of branches and merges, as git log --graph")
+      ->excludes(hi->get_option("--verbose"));
   on_run(hi, chosen, [hist](Context& ctx) { return history(ctx, *hist); });
 
   auto rev = std::make_shared<std::string>();

@@ -22,5 +22,6 @@ void add_project_commands(CLI::App& app, Action& chosen);    // init, list_templ
 void add_check_command(CLI::App& app, Action& chosen);       // check
 void add_history_commands(CLI::App& app, Action& chosen);    // log, verify, repair
 void add_import_commands(CLI::App& app, Action& chosen);     // import alembic
+void add_graph_command(CLI::App& app, Action& chosen);       // graph
 
 }  // namespace migrate::cli
