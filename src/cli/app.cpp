@@ -9,6 +9,7 @@
 #include <migrate/error.hpp>
 #include <migrate/version.hpp>
 
+#include "cli/colour.hpp"
 #include "cli/commands.hpp"
 #include "migrate/config/secrets.hpp"
 #include "migrate/db/connection.hpp"
@@ -61,16 +62,33 @@ std::string json_text(const nlohmann::json& document) {
   return document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+// The one stderr line of a failure, and with --format json its document on stdout.
+int fail(ErrorKind kind, const std::string& line, bool json) {
+  std::cerr << colour::err(colour::Style::Red, "FAILED:") << ' ' << line << '\n';
+  if (json)
+    std::cout << json_text(nlohmann::json{{"error", {{"kind", kind_name(kind)}, {"code", exit_code(kind)}, {"message", line}}}})
+              << '\n';
+  return exit_code(kind);
+}
+
 int report(Context& ctx, ErrorKind kind, const std::string& message, const std::string& detail = "") {
   // Redacted before it is shortened, so no cut can split a password out of its pattern.
   std::string line = one_line(config::redact(message));
-  std::cerr << "FAILED: " << line << '\n';
+  int code = fail(kind, line, ctx.json());
   if (ctx.options().raiseerr && !detail.empty()) std::cerr << config::redact(detail) << '\n';
-  if (ctx.json()) {
-    std::cout << json_text(nlohmann::json{{"error", {{"kind", kind_name(kind)}, {"code", exit_code(kind)}, {"message", line}}}})
-              << '\n';
+  return code;
+}
+
+// What a line CLI11 could not parse says for `option` (--format json, --color=always): a
+// usage error still answers in the format and colour asked for. Empty: not given.
+std::string typed_value(int argc, char** argv, const std::string& option) {
+  std::string value;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == option && i + 1 < argc) value = argv[++i];
+    else if (arg.rfind(option + "=", 0) == 0) value = arg.substr(option.size() + 1);
   }
-  return exit_code(kind);
+  return value;
 }
 
 }  // namespace
@@ -78,10 +96,13 @@ int report(Context& ctx, ErrorKind kind, const std::string& message, const std::
 int run(int argc, char** argv) {
   CLI::App app{"migrate: Alembic-style schema migrations for PostgreSQL", "migrate"};
   app.require_subcommand(1);
+  // Global options may follow the command too (`migrate current --url ...`): a command
+  // hands what it does not know to the top. Commands inherit this when they are added.
+  app.fallthrough();
   app.set_version_flag("--version", std::string("migrate ") + tool_version());
   GlobalOptions options;
-  app.add_option("-c,--config", options.config_file, "config file (default ./migrate.ini, else ./alembic.ini)")
-      ->each([&options](const std::string&) { options.config_given = true; });
+  app.add_option("-c,--config", options.config_file,
+                 "config file (default: migrate.ini, else alembic.ini, in this folder or the nearest above it)");
   app.add_option("-n,--name", options.name, "section of the config file to use (default migrate, or alembic)");
   app.add_option("--url", options.url, "database URL; overrides DATABASE_URL and the config file");
   app.add_option("-x", options.x, "key=value passed to revisions (Ops::x_arguments)")->allow_extra_args(false);
@@ -94,6 +115,10 @@ int run(int argc, char** argv) {
   app.add_option("--lock-retries", options.lock_retries,
                  "how often a step that met the lock timeout is retried; overrides lock_retries");
   app.add_option("--format", options.format, "output format")->check(CLI::IsMember({"text", "json"}));
+  app.add_option("--log-level", options.log_level, "log level on stderr; overrides the config's log_level")
+      ->check(CLI::IsMember({"debug", "info", "warning", "error"}));
+  app.add_option("--color", options.color, "colour: auto (on a terminal, unless NO_COLOR is set), always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
 
   Action chosen;
   add_migrate_commands(app, chosen);
@@ -105,18 +130,20 @@ int run(int argc, char** argv) {
   add_history_commands(app, chosen);
   add_import_commands(app, chosen);
   add_graph_command(app, chosen);
+  add_completion_commands(app, chosen);  // last: its script lists every command above
 
+  colour::setup("auto");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
-    if (auto typed = unknown_command(app, argc, argv); !typed.empty()) {
-      std::cerr << "FAILED: unknown command '" << one_line(config::redact(typed)) << "' (see migrate --help)\n";
-      return exit_code(ErrorKind::Usage);
-    }
-    std::cerr << "FAILED: " << one_line(config::redact(e.what())) << " (see migrate --help)\n";
-    return exit_code(ErrorKind::Usage);
+    const bool json = typed_value(argc, argv, "--format") == "json";
+    if (auto color = typed_value(argc, argv, "--color"); !color.empty()) colour::setup(color);
+    if (auto typed = unknown_command(app, argc, argv); !typed.empty())
+      return fail(ErrorKind::Usage, "unknown command '" + one_line(config::redact(typed)) + "' (see migrate --help)", json);
+    return fail(ErrorKind::Usage, one_line(config::redact(e.what())) + " (see migrate --help)", json);
   }
+  colour::setup(options.color);
 
   db::handle_interrupts();
   // Who holds a lock or runs a statement, as pg_stat_activity shows it to the next run.
@@ -126,7 +153,11 @@ int run(int argc, char** argv) {
   try {
     int code = chosen(ctx);
     ctx.warn_unported();
-    if (ctx.json() && !ctx.document().empty()) std::cout << json_text(ctx.document()) << '\n';
+    // Every command answers with one document, if only to say which it was.
+    if (ctx.json()) {
+      if (!ctx.document().contains("command")) ctx.document()["command"] = command;
+      std::cout << json_text(ctx.document()) << '\n';
+    }
     return code;
   } catch (const InterruptedError& e) {
     report(ctx, e.kind(), e.what(), e.detail());

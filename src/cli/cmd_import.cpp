@@ -6,6 +6,7 @@
 #include <migrate/error.hpp>
 
 #include "cli/commands.hpp"
+#include "migrate/config/lookup.hpp"
 #include "migrate/importer/alembic_import.hpp"
 
 namespace fs = std::filesystem;
@@ -23,11 +24,10 @@ struct ImportOptions {
 // Without DIR: the config in use when it is Alembic's own ini, else ./alembic.ini.
 std::string alembic_ini(Context& ctx, const std::string& source) {
   if (!source.empty()) return fs::is_directory(source) ? (fs::path(source) / "alembic.ini").string() : source;
-  if (fs::exists(ctx.options().config_file) || ctx.options().config_given) {
+  // -c, or the ini found upward from here (migrate.ini, else alembic.ini), as every command.
+  if (!ctx.options().config_file.empty() || config::find_config_file(".")) {
     const auto& cfg = ctx.config();
     if (cfg.section == "alembic") return cfg.file;
-  } else if (fs::exists("alembic.ini")) {
-    return fs::absolute("alembic.ini").string();
   }
   return "alembic.ini";
 }

@@ -35,8 +35,11 @@ int current(Context& ctx, bool verbose, bool check_heads) {
   for (const auto& id : heads) {
     const auto& rev = project.map().get(id);
     list.push_back(text.json(rev));
+    list.back()["is_current"] = true;  // every row listed here is the database's
     if (!ctx.json()) ctx.print(verbose ? text.log_entry(rev) : text.short_line(rev));
   }
+  // Alembic prints nothing at base; a word is plainer to a person (JSON: an empty list).
+  if (heads.empty() && !ctx.json()) ctx.print("<base>");
   if (ctx.json()) ctx.document() = {{"command", "current"}, {"current", list}};
   if (check_heads) {
     auto graph_heads = project.map().heads();

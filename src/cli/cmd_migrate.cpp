@@ -2,7 +2,6 @@
 // online through the runner, or offline (--sql) as SQL text.
 #include <fmt/format.h>
 
-#include <iostream>
 
 #include <migrate/error.hpp>
 
@@ -43,7 +42,7 @@ int move(Context& ctx, runtime::Goal goal, const MoveOptions& o) {
     // The start of an offline range is where the script assumes the database is.
     std::vector<std::string> start;
     if (range && !range->start.empty()) start = graph::resolve_target(project.map(), range->start);
-    runtime::run_offline(project, {goal, {range ? range->end : o.target}, false, o.tag}, start, std::cout, printer);
+    print_offline(ctx, verb, {goal, {range ? range->end : o.target}, false, o.tag}, start, printer);
     return 0;
   }
   if (range) throw UsageError(fmt::format("a range ({}) is only allowed with --sql", o.target));
@@ -59,7 +58,7 @@ int stamp(Context& ctx, const std::vector<std::string>& targets, bool sql, bool 
   if (sql) {
     if (purge) throw UsageError("--purge has no meaning with --sql");
     // Offline there is no table to read: the output assumes base, as Alembic's does.
-    runtime::run_offline(ctx.project(), request, {}, std::cout, printer);
+    print_offline(ctx, "stamp", request, {}, printer);
     return 0;
   }
   auto result = runtime::run_online(ctx.project(), request, printer);
@@ -72,7 +71,7 @@ int ensure_version(Context& ctx, bool sql) {
   StepPrinter printer(ctx);
   runtime::Request request{runtime::Goal::EnsureVersion, {}, false, {}};
   if (sql) {
-    runtime::run_offline(ctx.project(), request, {}, std::cout, printer);
+    print_offline(ctx, "ensure_version", request, {}, printer);
     return 0;
   }
   auto result = runtime::run_online(ctx.project(), request, printer);

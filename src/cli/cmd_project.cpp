@@ -38,7 +38,7 @@ truncate_slug_length = 40
 version_table = alembic_version
 transaction_per_migration = false
 # Seconds to wait for another migrate run's lock.
-lock_timeout = 0
+run_lock_timeout = 0
 # Lock-safe DDL: how long a statement may queue for a table lock, and how often a step
 # that met that is retried.
 statement_lock_timeout = 5s

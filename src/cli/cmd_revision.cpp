@@ -26,6 +26,19 @@ struct RevisionOptions {
   autogen::CompareRequest compare;
 };
 
+// Alembic's "Generating <path> ...  done", or the new revision as JSON.
+void report_written(Context& ctx, const char* command, const script::GeneratedRevision& written) {
+  if (ctx.json())
+    ctx.document() = {{"command", command},
+                      {"revision", written.meta.id},
+                      {"path", written.path},
+                      {"down_revisions", written.meta.down_revisions},
+                      {"branch_labels", written.meta.branch_labels},
+                      {"depends_on", written.meta.depends_on},
+                      {"message", written.meta.message}};
+  else ctx.print(fmt::format("  Generating {} ...  done", written.path));
+}
+
 int revision(Context& ctx, const RevisionOptions& o) {
   auto r = o.request;
   if (o.compare.from_revisions && !o.autogenerate) throw UsageError("--from-revisions needs --autogenerate");
@@ -41,9 +54,7 @@ int revision(Context& ctx, const RevisionOptions& o) {
         ctx.info("Detected " + ops::describe(operation));
   }
   auto written = script::generate_revision(project, r);
-  if (ctx.json())
-    ctx.document() = {{"command", "revision"}, {"path", written.path}, {"down_revisions", written.meta.down_revisions}};
-  else ctx.print(fmt::format("  Generating {} ...  done", written.path));
+  report_written(ctx, "revision", written);
   if (!r.sql) ctx.info("Compile it in: " + rebuild_advice() + ".");
   return 0;
 }
@@ -56,10 +67,7 @@ struct MergeOptions {
 int merge(Context& ctx, const MergeOptions& o) {
   auto r = o.request;
   r.sql = r.sql || ctx.config().sql_revisions;
-  auto written = script::generate_merge(ctx.project(), o.revisions, r);
-  if (ctx.json())
-    ctx.document() = {{"command", "merge"}, {"path", written.path}, {"down_revisions", written.meta.down_revisions}};
-  else ctx.print(fmt::format("  Generating {} ...  done", written.path));
+  report_written(ctx, "merge", script::generate_merge(ctx.project(), o.revisions, r));
   return 0;
 }
 
@@ -67,9 +75,10 @@ int edit(Context& ctx, const std::string& target) {
   const auto& map = ctx.project().map();
   auto ids = graph::resolve_target(map, target);
   if (ids.size() != 1) throw RevisionError(fmt::format("'{}' must name exactly one revision to edit", target));
+  // As git: $VISUAL, then $EDITOR, then vi.
   const char* editor = std::getenv("VISUAL");
   if (!editor || !*editor) editor = std::getenv("EDITOR");
-  if (!editor || !*editor) throw UsageError("set $EDITOR (or $VISUAL) to edit revisions");
+  if (!editor || !*editor) editor = "vi";
   std::string path = map.get(ids[0]).path;
   pid_t pid = fork();
   if (pid == 0) {
@@ -81,6 +90,7 @@ int edit(Context& ctx, const std::string& target) {
   waitpid(pid, &status, 0);
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
     throw UsageError(fmt::format("the editor ({}) failed on {}", editor, path));
+  if (ctx.json()) ctx.document() = {{"command", "edit"}, {"revision", ids[0]}, {"path", path}};
   return 0;
 }
 
@@ -114,7 +124,7 @@ void add_revision_commands(CLI::App& app, Action& chosen) {
   on_run(m, chosen, [mo](Context& ctx) { return merge(ctx, *mo); });
 
   auto target = std::make_shared<std::string>();
-  auto* e = app.add_subcommand("edit", "Open a revision file in $EDITOR");
+  auto* e = app.add_subcommand("edit", "Open a revision file in $VISUAL, else $EDITOR, else vi");
   e->add_option("revision", *target, "an id, prefix, label or head")->required();
   on_run(e, chosen, [target](Context& ctx) { return edit(ctx, *target); });
 }

@@ -23,5 +23,6 @@ void add_check_command(CLI::App& app, Action& chosen);       // check
 void add_history_commands(CLI::App& app, Action& chosen);    // log, verify, repair
 void add_import_commands(CLI::App& app, Action& chosen);     // import alembic
 void add_graph_command(CLI::App& app, Action& chosen);       // graph
+void add_completion_commands(CLI::App& app, Action& chosen); // completion, __complete (hidden)
 
 }  // namespace migrate::cli

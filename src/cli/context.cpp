@@ -2,15 +2,19 @@
 #include "cli/context.hpp"
 
 #include <fmt/format.h>
-#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/sinks/base_sink.h>
 #include <spdlog/spdlog.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <mutex>
 
 #include <migrate/error.hpp>
 #include <migrate/revision.hpp>
 
+#include "cli/colour.hpp"
+#include "migrate/config/lookup.hpp"
 #include "migrate/config/secrets.hpp"
 #include "migrate/script/python_revisions.hpp"
 
@@ -26,13 +30,24 @@ spdlog::level::level_enum level_of(const std::string& level, bool quiet) {
   return spdlog::level::info;
 }
 
+// Messages are whole lines of their own, without spdlog's stamp; warnings and errors are
+// coloured as colour::err decides.
+class StderrSink final : public spdlog::sinks::base_sink<spdlog::details::null_mutex> {
+ protected:
+  void sink_it_(const spdlog::details::log_msg& msg) override {
+    std::string text(msg.payload.data(), msg.payload.size());
+    if (msg.level == spdlog::level::warn) text = colour::err(colour::Style::Yellow, text);
+    else if (msg.level >= spdlog::level::err) text = colour::err(colour::Style::Red, text);
+    std::fputs((text + '\n').c_str(), stderr);
+  }
+  void flush_() override { std::fflush(stderr); }
+};
+
 }  // namespace
 
 Context::Context(const GlobalOptions& options) : options_(options) {
-  // One plain stderr sink: messages are whole lines of their own, without spdlog's stamp.
-  auto logger = spdlog::stderr_logger_st("migrate");
-  logger->set_pattern("%v");
-  logger->set_level(level_of("info", options_.quiet));
+  auto logger = std::make_shared<spdlog::logger>("migrate", std::make_shared<StderrSink>());
+  logger->set_level(level_of(options_.log_level, options_.quiet));
   spdlog::set_default_logger(logger);
 }
 
@@ -49,12 +64,17 @@ const config::Config& Context::config() {
       if (eq == std::string::npos || eq == 0) throw UsageError(fmt::format("-x expects key=value, got '{}'", kv));
       o.x_arguments[kv.substr(0, eq)] = kv.substr(eq + 1);
     }
-    // An Alembic user types plain `migrate current` in a folder with alembic.ini.
     std::string file = options_.config_file;
-    if (!options_.config_given && !std::filesystem::exists(file) && std::filesystem::exists("alembic.ini"))
-      file = "alembic.ini";
+    if (file.empty()) {
+      auto found = config::find_config_file(".");
+      if (!found)
+        throw ConfigError(fmt::format("no migrate.ini (or alembic.ini) in {} or any folder above it; give one with -c",
+                                      std::filesystem::current_path().string()));
+      file = *found;
+    }
     config_ = config::load(file, o);
-    spdlog::set_level(level_of(config_->log_level, options_.quiet));
+    spdlog::set_level(level_of(options_.log_level.empty() ? config_->log_level : options_.log_level, options_.quiet));
+    for (const auto& w : config_->warnings) warn("warning: " + w);
   }
   return *config_;
 }
@@ -68,9 +88,11 @@ void Context::debug(const std::string& line) const { spdlog::debug("{}", config:
 
 void Context::info(const std::string& line) const { spdlog::info("{}", config::redact(line)); }
 
+void Context::warn(const std::string& line) const { spdlog::warn("{}", config::redact(line)); }
+
 void Context::warn_unported() const {
   if (project_ && !project_->unported_python().empty())
-    spdlog::warn("warning: {}", config::redact(script::unported_notice(project_->unported_python())));
+    warn("warning: " + script::unported_notice(project_->unported_python()));
 }
 
 void Context::print(const std::string& line) const { std::cout << config::redact(line) << '\n'; }

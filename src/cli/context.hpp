@@ -13,22 +13,23 @@
 namespace migrate::cli {
 
 struct GlobalOptions {
-  std::string config_file = "migrate.ini";
-  bool config_given = false;          // -c was on the command line
+  std::string config_file;            // -c; empty: found upward from the current folder
   std::string name;                   // -n: ini section
   std::string url;                    // --url
   std::vector<std::string> x;         // -x key=value
   bool raiseerr = false;
   bool quiet = false;
   std::string format = "text";        // text | json
+  std::string log_level;              // --log-level; empty: the ini's log_level
+  std::string color = "auto";         // --color: auto | always | never
   // Lock-safe DDL overrides of the ini (empty: the ini's value).
   std::string statement_lock_timeout, statement_timeout, lock_retries;
 };
 
 class Context {
  public:
-  // Sets up the log (spdlog, stderr): -q silences progress; log_level applies once the
-  // config is read.
+  // Sets up the log (spdlog, stderr): -q silences progress; --log-level, else the ini's
+  // log_level once the config is read, sets the level.
   explicit Context(const GlobalOptions& options);
 
   const GlobalOptions& options() const { return options_; }
@@ -43,6 +44,7 @@ class Context {
   // log_level=debug adds every statement a run sends.
   void debug(const std::string& line) const;
   void info(const std::string& line) const;
+  void warn(const std::string& line) const;  // yellow on a terminal
 
   // After a command that answered: one stderr line when the project it read has Alembic .py
   // revisions migrate does not run (a command that writes refused them already).

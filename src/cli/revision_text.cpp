@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/colour.hpp"
 #include "migrate/graph/history.hpp"
 #include "migrate/graph/queries.hpp"
 
@@ -25,7 +26,7 @@ std::string RevisionText::head_marks(const graph::Revision& rev) const {
   std::string out;
   if (m.head) out += " (head)";
   if (m.effective_head) out += " (effective head)";
-  if (current_.count(rev.id)) out += " (current)";
+  if (current_.count(rev.id)) out += colour::out(colour::Style::Green, " (current)");
   return out;
 }
 

@@ -4,6 +4,9 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <iostream>
+#include <sstream>
+
 namespace migrate::cli {
 
 StepPrinter::StepPrinter(const Context& ctx) : ctx_(ctx), counter_(isatty(STDERR_FILENO) != 0) {}
@@ -34,6 +37,19 @@ nlohmann::json to_json(const runtime::RunResult& result) {
                      {"seconds", r.seconds}});
   }
   return {{"before", result.before}, {"after", result.after}, {"steps", steps}};
+}
+
+void print_offline(Context& ctx, const char* command, const runtime::Request& request,
+                   const std::vector<std::string>& start, StepPrinter& printer) {
+  if (!ctx.json()) {
+    runtime::run_offline(ctx.project(), request, start, std::cout, printer);
+    return;
+  }
+  std::ostringstream sql;
+  auto result = runtime::run_offline(ctx.project(), request, start, sql, printer);
+  ctx.document() = to_json(result);
+  ctx.document()["command"] = command;
+  ctx.document()["sql"] = sql.str();
 }
 
 std::string summary(const std::string& verb, const runtime::RunResult& result) {

@@ -26,6 +26,11 @@ class StepPrinter final : public runtime::StepObserver {
 
 nlohmann::json to_json(const runtime::RunResult& result);
 
+// An offline run (--sql): the SQL straight to stdout, or with --format json the document
+// carries it whole ("sql", the script as psql would run it) beside the steps.
+void print_offline(Context& ctx, const char* command, const runtime::Request& request,
+                   const std::vector<std::string>& start, StepPrinter& printer);
+
 // "Upgraded <base> -> a1b2 (3 revisions, 0.04 s)" and friends.
 std::string summary(const std::string& verb, const runtime::RunResult& result);
 

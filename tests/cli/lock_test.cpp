@@ -36,7 +36,7 @@ void write_slow(const cli_test::SqlProject& p, int seconds) {
 
 TEST_CASE("a run that gives up on the lock names the holder as pg_stat_activity shows it", "[cli][errors][lock]") {
   TestDatabase db;
-  cli_test::SqlProject p("lock_timeout = 1\n");
+  cli_test::SqlProject p("run_lock_timeout = 1\n");
   write_slow(p, 30);
   auto first = test_support::start_migrate({"-c", p.dir.path() + "/migrate.ini", "--url", db.url(), "upgrade", "head"});
   REQUIRE(running_on_server(db, "pg_sleep(30)"));
@@ -62,7 +62,7 @@ TEST_CASE("a run that gives up on the lock names the holder as pg_stat_activity 
 
 TEST_CASE("a run waiting for the lock finds the work done and exits 0", "[cli][lock]") {
   TestDatabase db;
-  cli_test::SqlProject p("lock_timeout = 60\n");
+  cli_test::SqlProject p("run_lock_timeout = 60\n");
   write_slow(p, 2);
   auto first = test_support::start_migrate({"-c", p.dir.path() + "/migrate.ini", "--url", db.url(), "upgrade", "head"});
   REQUIRE(running_on_server(db, "pg_sleep(2)"));

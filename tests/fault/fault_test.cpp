@@ -44,7 +44,7 @@ TEST_CASE("concurrent upgrade head: every revision applied exactly once", "[faul
   for (int round = 0, n = fault_test::rounds(); round < n; ++round) {
     TestDatabase db;
     auto per_migration = random() % 2 == 0;
-    cli_test::SqlProject p(std::string("lock_timeout = 60\n") +
+    cli_test::SqlProject p(std::string("run_lock_timeout = 60\n") +
                            (per_migration ? "transaction_per_migration = true\n" : ""));
     fault_test::write_chain(p, count, 20);
     std::vector<test_support::Process> runs;

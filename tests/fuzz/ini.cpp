@@ -41,7 +41,7 @@ bool same(const config::Config& a, const config::Config& b) {
          a.truncate_slug_length == b.truncate_slug_length && a.sql_revisions == b.sql_revisions &&
          a.version_table == b.version_table && a.version_table_schema == b.version_table_schema &&
          a.transaction_per_migration == b.transaction_per_migration && a.include_schemas == b.include_schemas &&
-         a.exclude_tables == b.exclude_tables && a.lock_timeout_seconds == b.lock_timeout_seconds &&
+         a.exclude_tables == b.exclude_tables && a.run_lock_timeout_seconds == b.run_lock_timeout_seconds &&
          a.log_level == b.log_level && a.x_arguments == b.x_arguments;
 }
 
@@ -75,7 +75,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     FUZZ_CHECK(fs::path(v).is_absolute(), "relative version location " + fuzz::show(v));
   FUZZ_CHECK(cfg.script_location.empty() || fs::path(cfg.script_location).is_absolute(),
              "relative script_location " + fuzz::show(cfg.script_location));
-  FUZZ_CHECK(cfg.truncate_slug_length >= 0 && cfg.lock_timeout_seconds >= 0, "a negative count from " + fuzz::show(text));
+  FUZZ_CHECK(cfg.truncate_slug_length >= 0 && cfg.run_lock_timeout_seconds >= 0, "a negative count from " + fuzz::show(text));
   static const std::set<std::string> levels = {"debug", "info", "warning", "error"};
   FUZZ_CHECK(levels.count(cfg.log_level) == 1, "log level " + fuzz::show(cfg.log_level));
   FUZZ_CHECK(!cfg.version_table.empty() && cfg.version_table.size() <= 63, "version table " + fuzz::show(cfg.version_table));

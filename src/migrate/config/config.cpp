@@ -54,7 +54,7 @@ const std::set<std::string> ignored_alembic_keys = {
 const std::set<std::string> known_keys = {
     "script_location", "version_locations", "file_template", "truncate_slug_length", "timezone",
     "sqlalchemy.url", "url", "version_table", "version_table_schema", "transaction_per_migration",
-    "include_schemas", "lock_timeout", "log_level", "revision_format", "exclude_tables",
+    "include_schemas", "run_lock_timeout", "lock_timeout", "log_level", "revision_format", "exclude_tables",
     "from_revisions_template", "from_revisions_bootstrap", "statement_lock_timeout", "statement_timeout",
     "lock_retries", "lock_mode", "lock_lease"};
 
@@ -243,7 +243,19 @@ Config load(const std::string& path, const Overrides& overrides) {
   }
   if (auto v = value("from_revisions_bootstrap"); v && !v->empty())
     cfg.from_revisions_bootstrap = absolute(cfg.here, *v);
-  if (auto v = value("lock_timeout")) cfg.lock_timeout_seconds = loader.integer("lock_timeout", *v);
+  if (auto v = value("run_lock_timeout")) cfg.run_lock_timeout_seconds = loader.integer("run_lock_timeout", *v);
+  if (auto v = value("lock_timeout")) {
+    int old = loader.integer("lock_timeout", *v);
+    if (raw.count("run_lock_timeout") && old != cfg.run_lock_timeout_seconds)
+      throw ConfigError(fmt::format("{}:{}: run_lock_timeout = {} and its deprecated synonym lock_timeout = {} "
+                                    "disagree; keep only run_lock_timeout",
+                                    cfg.file, line_of(cfg.file, cfg.section, "lock_timeout"),
+                                    cfg.run_lock_timeout_seconds, old));
+    cfg.run_lock_timeout_seconds = old;
+    cfg.warnings.push_back(fmt::format("{}:{}: lock_timeout is deprecated, rename it run_lock_timeout (PostgreSQL's "
+                                       "lock_timeout is statement_lock_timeout)", cfg.file,
+                                       line_of(cfg.file, cfg.section, "lock_timeout")));
+  }
   if (auto v = value("lock_mode")) {
     if (*v != "advisory" && *v != "table") loader.fail("lock_mode", fmt::format("expected advisory or table, got '{}', for", *v));
     if (*v == "table") cfg.lock_lease_seconds = 60;

@@ -29,7 +29,9 @@ struct Config {
   // file (empty: none) runs in it before the revisions: what the revisions assume exists.
   std::string from_revisions_template = "template0";
   std::string from_revisions_bootstrap;
-  int lock_timeout_seconds = 0;              // how long to wait for another run's lock
+  // run_lock_timeout: seconds to wait for another run's lock (the old key lock_timeout,
+  // which PostgreSQL's setting of that name made confusing, is read too, with a warning).
+  int run_lock_timeout_seconds = 0;
   // lock_mode = table (behind PgBouncer's transaction pooling): a lease row of this many
   // seconds, renewed while running; 0 (lock_mode = advisory): a session advisory lock.
   int lock_lease_seconds = 0;
@@ -41,6 +43,9 @@ struct Config {
   int lock_retries = 3;
   std::string log_level = "info";
   std::map<std::string, std::string> x_arguments;
+  // What the file says that still works but should change (deprecated keys): one line each,
+  // for the CLI to log as warnings.
+  std::vector<std::string> warnings;
 };
 
 // Every member has a default: designated initialisers may leave any out.

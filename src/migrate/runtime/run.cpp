@@ -156,7 +156,7 @@ RunResult run_online(const script::Project& project, const Request& request, Ste
   const auto& cfg = project.config();
   const auto& table = project.version_table();
   db::Session session(env.url);
-  session.lock(table, cfg.lock_timeout_seconds, cfg.lock_lease_seconds);
+  session.lock(table, cfg.run_lock_timeout_seconds, cfg.lock_lease_seconds);
   session.set_timeouts(cfg.statement_lock_timeout, cfg.statement_timeout);
   auto& sink = session.sink();
   sink.begin();
