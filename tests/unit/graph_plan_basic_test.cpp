@@ -95,9 +95,11 @@ TEST_CASE("relative moves on a chain", "[graph]") {
   CHECK(revisions_of(plan_downgrade(map, {"d"}, "a+2")) == Ids{"d"});
   CHECK(revisions_of(plan_downgrade(map, {"d"}, "c-2")) == Ids{"d", "c", "b"});
   CHECK(revisions_of(plan_downgrade(map, {"b"}, "-2")) == Ids{"b", "a"});
-  CHECK_THROWS_WITH(plan_downgrade(map, {"b"}, "-5"), "Relative revision -5 didn't produce 5 migrations");
+  CHECK_THROWS_WITH(plan_downgrade(map, {"b"}, "-5"),
+                    "Relative revision -5 didn't produce 5 migrations: the database is only 2 revisions above base");
   CHECK_THROWS_WITH(plan_downgrade(map, {"b"}, "+2"), "Relative revision +2 didn't produce 2 migrations");
-  CHECK_THROWS_WITH(plan_downgrade(map, {}, "-1"), "Relative revision -1 didn't produce 1 migrations");
+  CHECK_THROWS_WITH(plan_downgrade(map, {}, "-1"),
+                    "Relative revision -1 didn't produce 1 migrations: the database is already at base");
 }
 
 TEST_CASE("upgrading a branched graph to heads inserts a row at the branch point", "[graph]") {

@@ -4,7 +4,10 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include <fmt/format.h>
+
 #include "migrate/error.hpp"
+#include "migrate/graph/nearest_names.hpp"
 #include "migrate/graph/traversal.hpp"
 
 namespace migrate::graph {
@@ -27,13 +30,25 @@ std::string join_ids(const RevisionMap& map, std::span<const Index> revs,
   return out;
 }
 
-[[noreturn]] void throw_not_found(std::string_view ident) {
+// Alembic's words, then the ids and labels the user may have meant.
+[[noreturn]] void throw_not_found(const RevisionMap& map, std::string_view ident) {
   std::string msg = "Can't locate revision identified by '" + std::string(ident) + "'";
   if (ident.size() < 4) {
     msg += "; please ensure at least four characters are present for partial revision "
            "identifier matches";
   }
-  throw RevisionError(msg);
+  throw RevisionError(msg + did_you_mean(nearest_names(map, ident)));
+}
+
+// "+2" or "-1": a relative target's count without its anchor.
+std::string signed_steps(int steps) { return (steps > 0 ? "+" : "-") + std::to_string(std::abs(steps)); }
+
+// What to type instead of an ambiguous relative step: "d1@-1, d2@-1" (an id works as a
+// branch name, narrowing the step to that revision's line).
+std::string relative_choices(const RevisionMap& map, std::span<const Index> revs, int steps) {
+  std::string out;
+  for (auto i : revs) out += (out.empty() ? "" : ", ") + map.id(i) + "@" + signed_steps(steps);
+  return out;
 }
 
 [[noreturn]] void throw_multiple_heads(std::string_view argument) {
@@ -43,12 +58,12 @@ std::string join_ids(const RevisionMap& map, std::span<const Index> revs,
                       "' to narrow to a specific head, or 'heads' for all heads");
 }
 
-[[noreturn]] void throw_relative(const Target& t) {
+// `why`, when given, says it plainly after Alembic's words.
+[[noreturn]] void throw_relative(const Target& t, const std::string& why = "") {
   // Alembic names the signed count as written ("+5", "-2"); with an anchor we name it all.
-  std::string written = t.has_anchor() ? t.text
-                                       : (t.steps > 0 ? "+" : "-") + std::to_string(std::abs(t.steps));
+  std::string written = t.has_anchor() ? t.text : signed_steps(t.steps);
   throw RevisionError("Relative revision " + written + " didn't produce " +
-                      std::to_string(std::abs(t.steps)) + " migrations");
+                      std::to_string(std::abs(t.steps)) + " migrations" + (why.empty() ? "" : ": " + why));
 }
 
 // A revision by exact id, exact label, or unique prefix (>= 4 characters), optionally
@@ -69,7 +84,7 @@ Index revision_for_ident(const RevisionMap& map, std::string_view ident,
     if (branch) {
       std::erase_if(candidates, [&](Index i) { return !lineage[i]; });
     }
-    if (candidates.empty()) throw_not_found(ident);
+    if (candidates.empty()) throw_not_found(map, ident);
     if (candidates.size() > 1) {
       std::span<const Index> shown(candidates.data(), std::min(candidates.size(), kMaxCandidatesShown));
       throw RevisionError("Multiple revisions start with '" + std::string(ident) +
@@ -127,7 +142,7 @@ std::vector<Index> absolute(const RevisionMap& map, const Target& t) {
 std::optional<Index> single(const RevisionMap& map, const std::string& branch,
                             const std::string& symbol, std::string_view argument) {
   Target t = parse_target(branch.empty() ? symbol : branch + "@" + symbol);
-  if (t.is_relative()) throw_not_found(symbol);
+  if (t.is_relative()) throw_not_found(map, symbol);
   auto revs = absolute(map, t);
   if (revs.size() > 1) throw_multiple_heads(argument);
   if (revs.empty()) return std::nullopt;
@@ -137,6 +152,7 @@ std::optional<Index> single(const RevisionMap& map, const std::string& branch,
 struct Walk {
   bool ok;                  // false: walked past the end of the graph
   std::optional<Index> at;  // empty: base
+  int taken = 0;            // steps walked before the end, when !ok
 };
 
 // Alembic's _walk: steps > 0 go up along down edges (only onto `lineage` when given),
@@ -156,19 +172,20 @@ Walk walk(const RevisionMap& map, std::optional<Index> start, int steps,
         }
       }
       if (lineage) std::erase_if(next, [&](Index i) { return !(*lineage)[i]; });
-      if (next.empty()) return {false, at};
+      if (next.empty()) return {false, at, k};
       if (next.size() > 1) {
         throw RevisionError("Ambiguous walk: " + (at ? "revision " + map.id(*at) : std::string("base")) +
-                            " is followed by several revisions (" + join_ids(map, next) +
-                            "); name one, or narrow with '<branchname>@+N'");
+                            " is followed by several revisions; name one instead: " + join_ids(map, next) +
+                            " (or narrow with '<branchname>@+N')");
       }
       at = next.front();
     } else {
-      if (!at) return {false, at};  // already at base
+      if (!at) return {false, at, k};  // already at base
       auto d = map.down(*at);
       if (d.size() > 1) {
+        // Downgrading to either parent takes the merge down and keeps both parents' lines.
         throw RevisionError("Ambiguous walk: revision " + map.id(*at) +
-                            " is a merge point of " + join_ids(map, d) + "; name a revision instead");
+                            " is a merge point; name the revision to go down to instead: " + join_ids(map, d));
       }
       at = d.empty() ? std::nullopt : std::optional<Index>(d.front());
     }
@@ -198,7 +215,7 @@ Index resolve_branch(const RevisionMap& map, std::string_view label) {
     auto candidates = map.prefix_matches(label);
     if (candidates.size() == 1) return candidates.front();
   }
-  throw RevisionError("No such branch: '" + std::string(label) + "'");
+  throw RevisionError("No such branch: '" + std::string(label) + "'" + did_you_mean(nearest_names(map, label)));
 }
 
 std::vector<char> lineage_marks(const RevisionMap& map, Index i) {
@@ -282,8 +299,8 @@ std::vector<Index> upgrade_destinations(const RevisionMap& map, std::span<const 
       }
     }
     if (starts.size() > 1) {
-      throw RevisionError("Ambiguous upgrade from multiple current revisions (" +
-                          join_ids(map, starts) + "); use '<branchname>@+N' or a revision");
+      throw RevisionError("Ambiguous upgrade from multiple current revisions (" + join_ids(map, starts) +
+                          "); name one instead: " + relative_choices(map, starts, t.steps));
     }
     if (!starts.empty()) start = starts.front();
   }
@@ -336,22 +353,26 @@ DowngradeDestination downgrade_destination(const RevisionMap& map, std::span<con
     if (on_branch.size() > 1) {
       throw RevisionError("Ambiguous downgrade " + t.text + ": branch '" + t.branch +
                           "' has several current heads (" + join_ids(map, on_branch) +
-                          "); name a revision instead");
+                          "); name one instead: " + relative_choices(map, on_branch, t.steps));
     }
     start = on_branch.front();
   } else {
-    if (current.empty()) throw_relative(t);
+    if (current.empty()) throw_relative(t, "the database is already at base");
     if (current.size() > 1) {
       // Alembic warns and picks one arbitrarily; we refuse rather than guess.
-      throw RevisionError("Relative downgrade " + t.text + " from multiple heads (" +
-                          join_ids(map, current) + ") is ambiguous; use '<branchname>@" +
-                          t.text + "' or a revision");
+      throw RevisionError("Relative downgrade " + t.text + " from multiple heads (" + join_ids(map, current) +
+                          ") is ambiguous; name one instead: " + relative_choices(map, current, t.steps));
     }
     start = current.front();
     out.branch = start;  // narrow the downgrade to the line of the head we walk down from
   }
   auto w = walk(map, start, t.steps, nullptr);
-  if (!w.ok) throw_relative(t);
+  if (!w.ok) {
+    const std::string from = t.has_anchor() ? t.revision : "the database";
+    throw_relative(t, w.taken == 0 ? from + " is already at base"
+                                   : fmt::format("{} is only {} revision{} above base", from, w.taken,
+                                                 w.taken == 1 ? "" : "s"));
+  }
   out.revision = w.at;
   return out;
 }
