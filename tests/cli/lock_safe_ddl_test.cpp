@@ -89,7 +89,7 @@ TEST_CASE("with no retries left a blocked run fails cleanly where it stood", "[c
   CHECK(contains(r.err, "retry 1 of 1 in "));
   std::string where = per_migration ? "aaaa00000001" : "<base>";
   CHECK(contains(r.err, "FAILED: upgrade aaaa00000001 -> bbbb00000002 (add note) failed: canceling statement due to "
-                        "lock timeout; rolled back, database remains at " + where + " (after 1 retries)\n"));
+                        "lock timeout (statement: ALTER TABLE t1 ADD COLUMN note text); rolled back, database remains at " + where + " (after 1 retries)\n"));
   if (per_migration)
     CHECK(db.rows("SELECT version_num FROM alembic_version") == "aaaa00000001");
   else

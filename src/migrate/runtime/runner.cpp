@@ -12,6 +12,7 @@
 #include "migrate/db/interrupt.hpp"
 #include "migrate/ops/quote.hpp"
 #include "migrate/ops/render_sql.hpp"
+#include "migrate/runtime/statement_summary.hpp"
 
 namespace migrate::runtime {
 
@@ -174,7 +175,9 @@ std::vector<StepReport> Runner::run(std::vector<std::string> start, std::vector<
       if (e.reason() == Reason::ConnectionLost)
         throw DatabaseError(fmt::format("{} failed: connection lost ({}); {}", describe_step(step), e.what(), fate(step)),
                             e.reason());
-      DatabaseError error(fmt::format("{} ({}) failed: {}; {}", describe_step(step), message, e.what(), fate(step)),
+      // The statement (its first line), so the one-line error says where in the revision it failed.
+      DatabaseError error(fmt::format("{} ({}) failed: {}{}; {}", describe_step(step), message, e.what(),
+                                      statement_in_error(e.statement()), fate(step)),
                           e.reason(), e.statement());
       if (!step.stamp)
         error.set_detail(fmt::format("{}\nrevision file: {}\nfailing statement:\n{}", e.detail(),
@@ -200,7 +203,7 @@ std::string Runner::fate(const graph::Step& step) const {
   if (!partial_) return "rolled back, database remains at " + heads_text(committed_heads());
   // Statements of an autocommit block cannot be rolled back: the schema is ahead of the table.
   std::vector<std::string> done;
-  for (const auto& sql : outside_done_) done.push_back(sql.size() > 60 ? sql.substr(0, 57) + "..." : sql);
+  for (const auto& sql : outside_done_) done.push_back(statement_summary(sql));
   return fmt::format("statements of {} outside a transaction (its autocommit block) stay committed while the "
                      "version table says {}; completed there: {}: check the database before running again",
                      step.revision, heads_text(committed_heads()),
