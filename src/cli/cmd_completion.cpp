@@ -275,7 +275,7 @@ int completion(Context& ctx, const CLI::App& app, const std::string& shell) {
 // Ids and branch labels, one a line: what a revision argument may be besides keywords.
 int complete_revisions(Context& ctx) {
   std::set<std::string> words;
-  const auto& map = ctx.project().map();
+  const auto& map = ctx.project_to_read().map();
   for (graph::RevisionMap::Index i = 0; i < map.size(); ++i) {
     words.insert(map.at(i).id);
     for (const auto& l : map.at(i).branch_labels) words.insert(l);

@@ -90,8 +90,8 @@ nlohmann::json nodes_and_edges(const graph::RevisionMap& map, const RevisionText
 }
 
 int graph_command(Context& ctx, const GraphOptions& o) {
-  const auto& map = ctx.project().map();
-  auto current = o.indicate_current ? runtime::read_current_heads(ctx.project()) : current_if_reachable(ctx);
+  const auto& map = ctx.project_to_read().map();
+  auto current = o.indicate_current ? runtime::read_current_heads(ctx.project_to_read()) : current_if_reachable(ctx);
   std::set<std::string> marked(current.begin(), current.end());
   if (ctx.json() || o.format == "json") {
     auto document = nodes_and_edges(map, RevisionText(map, marked));

@@ -22,7 +22,7 @@ namespace {
 std::set<std::string> as_set(const std::vector<std::string>& v) { return {v.begin(), v.end()}; }
 
 int current(Context& ctx, bool verbose, bool check_heads) {
-  const auto& project = ctx.project();
+  const auto& project = ctx.project_to_read();
   auto heads = runtime::read_current_heads(project);
   // The URL the run used: the environment hook may have changed the ini's.
   if (verbose)
@@ -50,7 +50,7 @@ int current(Context& ctx, bool verbose, bool check_heads) {
 }
 
 int heads(Context& ctx, bool verbose, bool resolve_dependencies) {
-  const auto& map = ctx.project().map();
+  const auto& map = ctx.project_to_read().map();
   RevisionText text(map);
   nlohmann::json list = nlohmann::json::array();
   // As Alembic's command: by default the heads over down edges only (get_heads()), so a
@@ -66,7 +66,7 @@ int heads(Context& ctx, bool verbose, bool resolve_dependencies) {
 }
 
 int branches(Context& ctx, bool verbose) {
-  const auto& map = ctx.project().map();
+  const auto& map = ctx.project_to_read().map();
   RevisionText text(map);
   nlohmann::json list = nlohmann::json::array();
   std::vector<char> all(map.size(), 1);
@@ -100,7 +100,7 @@ bool names_current(const std::string& side) {
 }
 
 int history(Context& ctx, const HistoryOptions& o) {
-  const auto& project = ctx.project();
+  const auto& project = ctx.project_to_read();
   const auto& map = project.map();
   graph::Range range;
   if (!o.range.empty()) {
@@ -140,7 +140,7 @@ int history(Context& ctx, const HistoryOptions& o) {
 }
 
 int show(Context& ctx, const std::string& target) {
-  const auto& project = ctx.project();
+  const auto& project = ctx.project_to_read();
   const auto& map = project.map();
   std::vector<std::string> current;
   if (names_current(target)) current = runtime::read_current_heads(project);

@@ -10,6 +10,7 @@
 #include <iostream>
 #include <mutex>
 
+#include <migrate/compiled_project.hpp>
 #include <migrate/error.hpp>
 #include <migrate/revision.hpp>
 
@@ -81,6 +82,16 @@ const config::Config& Context::config() {
 
 const script::Project& Context::project(bool may_be_new) {
   if (!project_) project_ = std::make_unique<script::Project>(config(), compiled_revisions(), may_be_new);
+  return *project_;
+}
+
+const script::Project& Context::project_to_read() {
+  if (!project_) {
+    project_ = std::make_unique<script::Project>(config(), compiled_revisions(), false, script::Project::Use::Read);
+    for (const auto& file : project_->unbuilt())
+      warn(fmt::format("warning: {} is not compiled into this binary, so this answer leaves it out: {}", file,
+                       rebuild_advice()));
+  }
   return *project_;
 }
 

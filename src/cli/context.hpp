@@ -39,6 +39,9 @@ class Context {
   // Loads and validates on first use. `may_be_new`: no version location yet is fine (the
   // command writes the first revision).
   const script::Project& project(bool may_be_new = false);
+  // For a command that only reads (current, heads, branches, history, show): a .cpp revision
+  // not compiled in is left out with a one-line warning on stderr instead of refusing.
+  const script::Project& project_to_read();
 
   // Progress and logs: stderr, redacted; -q or log_level=warning silence info, and
   // log_level=debug adds every statement a run sends.

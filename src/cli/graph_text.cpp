@@ -19,7 +19,7 @@ std::vector<std::string> history_graph(const graph::RevisionMap& map, const std:
 
 std::vector<std::string> current_if_reachable(Context& ctx) {
   try {
-    return runtime::read_current_heads(ctx.project());
+    return runtime::read_current_heads(ctx.project_to_read());
   } catch (const ConfigError& e) {
     ctx.info(std::string("current revisions not marked: ") + e.what());
   } catch (const DatabaseError& e) {

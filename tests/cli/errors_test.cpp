@@ -57,7 +57,7 @@ TEST_CASE("a password never appears in any output", "[cli][errors][secrets]") {
   std::string url = db.url();
   auto wrong_db = test_support::run_migrate({"-c", cli_test::repo_ini(), "--url", url + "_nope", "current"});
   CHECK(wrong_db.exit_code == 5);
-  CHECK(contains(wrong_db.err, "FAILED: cannot connect: "));
+  CHECK(contains(wrong_db.err, "FAILED: cannot connect to "));
   no_password(wrong_db);
   auto bad_pw = test_support::run_migrate(
       {"-c", cli_test::repo_ini(), "--url",
@@ -87,15 +87,6 @@ TEST_CASE("a second concurrent run fails with a lock error and changes nothing",
   CHECK(db.scalar("SELECT to_regclass('alembic_version') IS NULL") == "t");
   tx.exec("SELECT pg_advisory_unlock_all()");
   CHECK(cli_test::run_repo(db, {"upgrade", "head"}).exit_code == 0);
-}
-
-TEST_CASE("a revision source that is not compiled in stops the run before anything", "[cli][errors]") {
-  test_support::TempDir dir;
-  dir.write("migrate.ini", "[migrate]\nversion_locations = %(here)s/versions\n");
-  dir.write("versions/abc_new.cpp", "// a revision written after the last build\n");
-  auto r = test_support::run_migrate({"-c", dir.path() + "/migrate.ini", "heads"});
-  CHECK(r.exit_code == 4);
-  CHECK(contains(r.err, "abc_new.cpp is not compiled into this binary: rebuild"));
 }
 
 TEST_CASE("a syntax error in a SQL revision names the file and line before anything runs", "[cli][errors]") {

@@ -56,7 +56,7 @@ const std::set<std::string> known_keys = {
     "sqlalchemy.url", "url", "version_table", "version_table_schema", "transaction_per_migration",
     "include_schemas", "run_lock_timeout", "lock_timeout", "log_level", "revision_format", "exclude_tables",
     "from_revisions_template", "from_revisions_bootstrap", "statement_lock_timeout", "statement_timeout",
-    "lock_retries", "lock_mode", "lock_lease"};
+    "lock_retries", "lock_mode", "lock_lease", "connect_hint"};
 
 class Loader {
  public:
@@ -276,10 +276,24 @@ Config load(const std::string& path, const Overrides& overrides) {
     if (k.rfind("x.", 0) == 0) cfg.x_arguments[k.substr(2)] = loader.expand(k, v, raw);
 
   // The URL: --url, then DATABASE_URL, then the ini (`url`, or Alembic's sqlalchemy.url).
-  if (overrides.url && !overrides.url->empty()) cfg.url = *overrides.url;
-  else if (const char* env = std::getenv("DATABASE_URL"); env && *env) cfg.url = env;
-  else if (auto v = value("url")) cfg.url = *v;
-  else if (auto v2 = value("sqlalchemy.url")) cfg.url = *v2;
+  using Origin = UrlOrigin::Kind;
+  const char* env = std::getenv("DATABASE_URL");
+  if (overrides.url && !overrides.url->empty()) {
+    cfg.url = *overrides.url;
+    cfg.url_origin = {Origin::Flag};
+  } else if (env && *env) {
+    cfg.url = env;
+    cfg.url_origin = {Origin::Environment};
+  } else {
+    for (const char* key : {"url", "sqlalchemy.url"}) {
+      if (auto v = value(key)) {
+        cfg.url = *v;
+        cfg.url_origin = {Origin::Ini, cfg.file, cfg.section, key};
+        break;
+      }
+    }
+  }
+  if (auto v = value("connect_hint")) cfg.connect_hint = *v;
   // libpq takes any length and echoes it back in its errors; no real URL comes near this.
   constexpr std::size_t max_url_length = 8192;
   if (cfg.url.size() > max_url_length)

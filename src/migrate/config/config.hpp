@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "migrate/config/url_origin.hpp"
+
 namespace migrate::config {
 
 struct Config {
@@ -12,6 +14,10 @@ struct Config {
   std::string here;                          // its folder: %(here)s
   std::string section = "migrate";           // or "alembic", or -n NAME
   std::string url;                           // resolved: --url > DATABASE_URL > ini
+  UrlOrigin url_origin;                      // which of them, for messages
+  // The ini's connect_hint: what a failed connection suggests when the URL is the ini's own
+  // (this repository's: start the dev database); a URL from --url or DATABASE_URL gets none.
+  std::string connect_hint;
   std::string script_location;
   std::vector<std::string> version_locations;  // absolute folders, first one gets new files
   std::string file_template = "%(rev)s_%(slug)s";

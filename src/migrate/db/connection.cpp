@@ -55,6 +55,14 @@ std::string& application_name() {
   return name;
 }
 
+struct UrlOrigin {
+  std::string url, origin, hint;
+};
+UrlOrigin& url_origin() {
+  static UrlOrigin origin;
+  return origin;
+}
+
 std::string quoted(const std::string& value) {
   std::string out = "'";
   for (char c : value) {
@@ -88,6 +96,10 @@ std::optional<std::string> with_parameter(const std::string& url, const std::str
 
 void set_application_name(std::string name) { application_name() = std::move(name); }
 
+void set_url_origin(std::string url, std::string origin, std::string hint) {
+  url_origin() = {std::move(url), std::move(origin), std::move(hint)};
+}
+
 std::string server_message(const std::exception& e) {
   std::string text = e.what();
   auto nl = text.find('\n');
@@ -114,9 +126,14 @@ std::shared_ptr<pqxx::connection_base> connect(const std::string& url) {
 #pragma GCC diagnostic pop
     return c;
   } catch (const std::exception& e) {
-    // libpq's message names the host and port; repeating the URL could repeat a password
-    // in a shape no pattern recognises.
-    throw DatabaseError("cannot connect: " + server_message(e));
+    // The run's own URL is named with where it came from, masked by the same scan that
+    // found its password when it was read (not redact_secrets: a password that is also the
+    // user name, migrate:migrate, would mask the user too). Any other URL is left to libpq's
+    // message, which names the host and port: it may hold a password in any shape.
+    const auto& known = url_origin();
+    if (known.url.empty() || known.url != url) throw DatabaseError("cannot connect: " + server_message(e));
+    throw DatabaseError(fmt::format("cannot connect to {} (from {}): {}{}", config::redact(url), known.origin,
+                                    server_message(e), known.hint.empty() ? "" : "; " + known.hint));
   }
 }
 

@@ -15,6 +15,12 @@ namespace migrate::db {
 // (libpq's fallback_application_name): "migrate 0.1.0 upgrade". The CLI sets it once.
 void set_application_name(std::string name);
 
+// What a failed connect() of `url` adds to libpq's message: where the URL came from
+// ("--url", "DATABASE_URL", "url in /p/migrate.ini [migrate]") and what to try (the ini's
+// connect_hint; empty: nothing). The run sets it once it knows its URL; other URLs (a scratch
+// database's) get libpq's message alone.
+void set_url_origin(std::string url, std::string origin, std::string hint);
+
 // Opens `url` (a libpq URL or conninfo); throws DatabaseError with libpq's message,
 // secrets redacted. Shared, so that the concrete type's destructor runs (pqxx::connection
 // has no virtual destructor).

@@ -9,6 +9,8 @@
 #include <migrate/error.hpp>
 
 #include "migrate/config/secrets.hpp"
+#include "migrate/config/url_origin.hpp"
+#include "migrate/db/connection.hpp"
 #include "migrate/ops/quote.hpp"
 #include "migrate/script/compiled_location.hpp"
 
@@ -55,6 +57,14 @@ EnvironmentContext prepare_environment(const config::Config& cfg, bool offline) 
       config::remember_secret(config::password_of(env.url));
       env.url = config::libpq_url(env.url);
     }
+  }
+  if (!offline) {
+    // Refused before libpq reads it, and named when it does not answer.
+    const bool from_hook = env.url != cfg.url;
+    const config::UrlOrigin origin = from_hook ? config::UrlOrigin{config::UrlOrigin::Kind::Hook} : cfg.url_origin;
+    config::check_url(env.url, origin);
+    const bool ini_url = origin.kind == config::UrlOrigin::Kind::Ini;
+    db::set_url_origin(env.url, config::describe(origin), ini_url ? cfg.connect_hint : "");
   }
   return env;
 }

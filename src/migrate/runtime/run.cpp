@@ -6,6 +6,7 @@
 
 #include <random>
 
+#include <migrate/compiled_project.hpp>
 #include <migrate/error.hpp>
 #include <migrate/version.hpp>
 
@@ -21,7 +22,21 @@
 
 namespace migrate::runtime {
 
+namespace {
+// A read-only command left a .cpp not compiled in out of the graph: the unknown row is
+// most likely that revision (a teammate's, pulled but not built), so say to rebuild.
+void check_known_when_unbuilt(const script::Project& project, const std::vector<std::string>& current) {
+  if (project.unbuilt().empty()) return;
+  for (const auto& id : current)
+    if (!project.map().contains(id))
+      throw RevisionError(fmt::format("the database is at {}, which no revision built into this binary defines; {} "
+                                      "not compiled in: {}",
+                                      id, fmt::join(project.unbuilt(), ", "), rebuild_advice()));
+}
+}  // namespace
+
 void check_known(const script::Project& project, const std::vector<std::string>& current) {
+  check_known_when_unbuilt(project, current);
   for (const auto& id : current) {
     if (project.map().contains(id)) continue;
     // Say what the row most likely is; never suggest `stamp --purge`, which throws away

@@ -75,7 +75,7 @@ LoadedRevision sql_revision(const fs::path& file) {
 }
 
 std::vector<LoadedRevision> load_all(const config::Config& cfg, const std::vector<CompiledRevision>& compiled,
-                                     bool may_be_new) {
+                                     bool may_be_new, Project::Use use, std::vector<std::string>& unbuilt) {
   const auto& locations = cfg.version_locations;
   std::vector<char> present(locations.size());
   for (size_t i = 0; i < locations.size(); ++i) present[i] = fs::is_directory(locations[i]);
@@ -107,9 +107,13 @@ std::vector<LoadedRevision> load_all(const config::Config& cfg, const std::vecto
       if (entry.is_regular_file()) files.push_back(entry.path());
     std::sort(files.begin(), files.end());
     for (const auto& file : files) {
-      if (file.extension() == ".cpp" && !compiled_files[i].count(file.filename().string()))
-        throw RevisionError(fmt::format(
-            "{} is not compiled into this binary: {} before running revisions", file.string(), rebuild_advice()));
+      if (file.extension() == ".cpp" && !compiled_files[i].count(file.filename().string())) {
+        // A missed rebuild: running would apply a partial graph. Reading may go on without it.
+        if (use == Project::Use::Write)
+          throw RevisionError(fmt::format(
+              "{} is not compiled into this binary: {} before running revisions", file.string(), rebuild_advice()));
+        unbuilt.push_back(file.string());
+      }
       if (file.extension() == ".sql") out.push_back(sql_revision(file));
     }
   }
@@ -124,12 +128,12 @@ std::vector<LoadedRevision> load_all(const config::Config& cfg, const std::vecto
 
 }  // namespace
 
-Project::Project(const config::Config& cfg, const std::vector<CompiledRevision>& compiled, bool may_be_new)
+Project::Project(const config::Config& cfg, const std::vector<CompiledRevision>& compiled, bool may_be_new, Use use)
     : cfg_(cfg),
       version_table_{cfg.version_table, cfg.version_table_schema},
       history_table_(ops::HistoryTable::beside(version_table_)),
       map_([&] {
-        auto loaded = load_all(cfg, compiled, may_be_new);
+        auto loaded = load_all(cfg, compiled, may_be_new, use, unbuilt_);
         std::vector<graph::Revision> metas;
         metas.reserve(loaded.size());
         for (auto& r : loaded) {
@@ -137,7 +141,14 @@ Project::Project(const config::Config& cfg, const std::vector<CompiledRevision>&
           std::string id = r.meta.id;
           revisions_.emplace(id, std::move(r));  // a duplicate id is reported by the map
         }
-        return graph::RevisionMap(std::move(metas));
+        try {
+          return graph::RevisionMap(std::move(metas));
+        } catch (const RevisionError& e) {
+          // A revision left out may be what the others name: say so beside the graph's error.
+          if (unbuilt_.empty()) throw;
+          throw RevisionError(fmt::format("{} ({} not compiled into this binary: {})", e.what(),
+                                          fmt::join(unbuilt_, ", "), rebuild_advice()));
+        }
       }()),
       unported_python_(script::unported_python(cfg.version_locations)) {}
 

@@ -40,7 +40,12 @@ class Project {
   // revision of them (nothing to know revisions from); RevisionError when a file is broken,
   // a .cpp in an existing version location is not compiled in, a compiled one's file is gone
   // or differs from the source it was built from (a missed rebuild), or the graph is invalid.
-  Project(const config::Config& cfg, const std::vector<CompiledRevision>& compiled, bool may_be_new = false);
+  //
+  // Use::Read (commands that only read: heads, history, show, ...) answers despite a .cpp
+  // not compiled in: that revision is left out, its file listed in unbuilt() for a warning.
+  enum class Use { Write, Read };
+  Project(const config::Config& cfg, const std::vector<CompiledRevision>& compiled, bool may_be_new = false,
+          Use use = Use::Write);
 
   const graph::RevisionMap& map() const { return map_; }
   const LoadedRevision& revision(const std::string& id) const;
@@ -49,12 +54,15 @@ class Project {
   const ops::HistoryTable& history_table() const { return history_table_; }
   // Alembic's .py revisions in the version locations that no .sql ports (script/python_revisions).
   const std::vector<std::string>& unported_python() const { return unported_python_; }
+  // Use::Read: the .cpp files of the version locations this binary was built without.
+  const std::vector<std::string>& unbuilt() const { return unbuilt_; }
 
  private:
   config::Config cfg_;
   ops::VersionTable version_table_;
   ops::HistoryTable history_table_;
   std::map<std::string, LoadedRevision> revisions_;
+  std::vector<std::string> unbuilt_;
   graph::RevisionMap map_;
   std::vector<std::string> unported_python_;
 };
