@@ -11,10 +11,12 @@ namespace cli_test {
 
 struct AlembicProject {
   test_support::TempDir dir;
+  std::string folder;  // script_location: `alembic init <folder>`
 
-  explicit AlembicProject(const std::string& url) {
-    dir.write("alembic.ini", "[alembic]\nscript_location = %(here)s/alembic\nsqlalchemy.url = " + url + "\n");
-    dir.write("alembic/env.py", R"PY(from alembic import context
+  explicit AlembicProject(const std::string& url, std::string script_folder = "alembic")
+      : folder(std::move(script_folder)) {
+    dir.write("alembic.ini", "[alembic]\nscript_location = %(here)s/" + folder + "\nsqlalchemy.url = " + url + "\n");
+    dir.write(folder + "/env.py", R"PY(from alembic import context
 from sqlalchemy import engine_from_config, pool
 
 config = context.config
@@ -41,7 +43,7 @@ if context.is_offline_mode():
 else:
     run_migrations_online()
 )PY");
-    dir.write("alembic/script.py.mako", R"PY("""${message}
+    dir.write(folder + "/script.py.mako", R"PY("""${message}
 
 Revision ID: ${up_revision}
 Revises: ${down_revision | comma,n}
@@ -67,14 +69,14 @@ def downgrade() -> None:
   }
 
   std::string ini() const { return dir.path() + "/alembic.ini"; }
-  std::string versions() const { return dir.path() + "/alembic/versions"; }
+  std::string versions() const { return dir.path() + "/" + folder + "/versions"; }
 
   // `down` and the others are Python expressions as the template prints them: "None",
   // "'ab12'", "('ab12', 'cd34')".
   void revision(const std::string& file, const std::string& id, const std::string& down, const std::string& message,
                 const std::string& upgrade, const std::string& downgrade, const std::string& branch_labels = "None",
                 const std::string& depends_on = "None") const {
-    dir.write("alembic/versions/" + file,
+    dir.write(folder + "/versions/" + file,
               "\"\"\"" + message + "\n\nRevision ID: " + id + "\nRevises: \nCreate Date: 2026-01-02 03:04:05.000000\n\n\"\"\"\n"
               "from alembic import op\nimport sqlalchemy as sa\n\nrevision = '" + id + "'\ndown_revision = " + down +
                   "\nbranch_labels = " + branch_labels + "\ndepends_on = " + depends_on +

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "alembic_project.hpp"
 #include "cli_project.hpp"
 
 using cli_test::contains;
@@ -143,4 +144,30 @@ TEST_CASE("a C++ revision edited but not rebuilt is refused, naming the file", "
     CHECK(contains(r.err, "FAILED: " + dir.path() + "/" + file + " changed since this binary was built: rebuild"));
   }
   CHECK(db.scalar("SELECT version_num FROM alembic_version") == head);
+}
+
+// `alembic init migrations` (Flask-Migrate's layout too) makes a migrations/versions whose
+// path ends as this binary's own: its .py and .sql files are another project's, so the
+// compiled revisions stay out of it instead of being reported gone.
+TEST_CASE("an Alembic project in migrations/versions is not taken for this binary's revisions", "[cli][identity]") {
+  TestDatabase db;
+  cli_test::AlembicProject project(db.url(), "migrations");
+  project.branches_and_merge();
+  auto heads = project.migrate(db, {"heads"});
+  INFO(heads.err);
+  CHECK(heads.exit_code == 0);
+  CHECK(contains(heads.err, "4 Alembic revisions (.py)"));
+  CHECK_FALSE(contains(heads.err, "compiled into this binary"));
+
+  auto imported = project.migrate(db, {"import", "alembic"});
+  INFO(imported.err);
+  REQUIRE(imported.exit_code == 0);
+  auto up = project.migrate(db, {"upgrade", "head"});
+  INFO(up.err);
+  REQUIRE(up.exit_code == 0);
+  CHECK(db.scalar("SELECT version_num FROM alembic_version") == "ddd4");
+  CHECK(db.scalar("SELECT count(*) FROM information_schema.tables WHERE table_name IN ('users', 'orders')") == "2");
+  auto history = project.migrate(db, {"history"});
+  CHECK(history.exit_code == 0);
+  CHECK(cli_test::lines(history.out) == 4);  // the imported revisions, none of the application's
 }

@@ -33,8 +33,9 @@ namespace migrate::runtime {
 bool hook_applies(const config::Config& cfg) {
   const auto& projects = compiled_projects();
   if (projects.empty()) return true;  // built without migrate_add_revisions: no project to tell apart
+  const auto claimable = script::claimable_locations(cfg.version_locations);
   return std::any_of(projects.begin(), projects.end(), [&](const CompiledProject& p) {
-    return script::matching_location(cfg.version_locations, p.version_folder).has_value();
+    return script::claimed_location(cfg.version_locations, claimable, p.version_folder).has_value();
   });
 }
 

@@ -30,4 +30,28 @@ std::optional<size_t> matching_location(const std::vector<std::string>& location
   return std::nullopt;
 }
 
+std::vector<char> claimable_locations(const std::vector<std::string>& locations) {
+  std::vector<char> claimable(locations.size(), 1);
+  for (size_t i = 0; i < locations.size(); ++i) {
+    std::error_code ec;
+    if (!fs::is_directory(locations[i], ec)) continue;
+    bool cpp = false, other = false;
+    for (const auto& entry : fs::directory_iterator(locations[i], ec)) {
+      if (!entry.is_regular_file(ec)) continue;
+      auto ext = entry.path().extension();
+      cpp = cpp || ext == ".cpp";
+      other = other || ext == ".sql" || ext == ".py";
+    }
+    claimable[i] = cpp || !other;
+  }
+  return claimable;
+}
+
+std::optional<size_t> claimed_location(const std::vector<std::string>& locations, const std::vector<char>& claimable,
+                                       const std::string& folder) {
+  auto i = matching_location(locations, folder);
+  if (i && !claimable[*i]) return std::nullopt;
+  return i;
+}
+
 }  // namespace migrate::script

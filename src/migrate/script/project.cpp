@@ -83,10 +83,11 @@ std::vector<LoadedRevision> load_all(const config::Config& cfg, const std::vecto
   // The compiled set is authoritative; the folder, where it exists, must agree with it.
   std::vector<LoadedRevision> out;
   std::vector<std::set<std::string>> compiled_files(locations.size());
+  const auto claimable = claimable_locations(locations);
   for (const auto& c : compiled) {
     auto where = split_compiled_path(c.source_file);
-    auto i = matching_location(locations, where.folder);
-    if (!i) continue;  // a revision of another project linked into the same binary
+    auto i = claimed_location(locations, claimable, where.folder);
+    if (!i) continue;  // a revision of another project (linked into the same binary, or an Alembic folder)
     compiled_files[*i].insert(where.file);
     fs::path file = fs::path(locations[*i]) / where.file;
     if (present[*i] && !fs::exists(file))

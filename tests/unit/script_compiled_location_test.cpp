@@ -1,0 +1,41 @@
+// Where compiled revisions belong: the location whose path ends as their folder, unless it
+// holds another project's revisions only.
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "migrate/script/compiled_location.hpp"
+
+namespace fs = std::filesystem;
+using migrate::script::claimable_locations;
+using migrate::script::claimed_location;
+
+TEST_CASE("compiled revisions claim a matching location unless it holds only another project's revisions",
+          "[unit][script]") {
+  fs::path root = fs::temp_directory_path() / ("migrate-unit-claim-" + std::to_string(getpid()));
+  fs::remove_all(root);
+  const std::vector<std::string> locations{(root / "other").string(), (root / "app/migrations/versions").string()};
+  auto claimed = [&] { return claimed_location(locations, claimable_locations(locations), "migrations/versions"); };
+
+  // Not on disk (a copied binary beside its ini): the compiled set is the location's own.
+  CHECK(claimed() == 1);
+  // On disk and empty, or holding this project's C++ revisions: still its own.
+  fs::create_directories(locations[1]);
+  CHECK(claimed() == 1);
+  std::ofstream(locations[1] + "/a1_x.cpp") << "// a revision\n";
+  std::ofstream(locations[1] + "/b2_y.sql") << "-- revision: b2\n";
+  CHECK(claimed() == 1);
+  // Only .py (`alembic init migrations`) or .sql files: another project's folder.
+  fs::remove(locations[1] + "/a1_x.cpp");
+  CHECK_FALSE(claimed().has_value());
+  fs::remove(locations[1] + "/b2_y.sql");
+  std::ofstream(locations[1] + "/c3_z.py") << "revision = 'c3'\n";
+  CHECK_FALSE(claimed().has_value());
+  // A folder that merely ends differently never matches.
+  CHECK_FALSE(claimed_location(locations, claimable_locations(locations), "db/versions").has_value());
+  fs::remove_all(root);
+}
