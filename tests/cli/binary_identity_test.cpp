@@ -147,7 +147,8 @@ TEST_CASE("a C++ revision edited but not rebuilt is refused, naming the file", "
 }
 
 // `alembic init migrations` (Flask-Migrate's layout too) makes a migrations/versions whose
-// path ends as this binary's own: its .py and .sql files are another project's, so the
+// path ends as this binary's own: its .py revisions (and the .sql imported from them) are
+// another project's, so the
 // compiled revisions stay out of it instead of being reported gone.
 TEST_CASE("an Alembic project in migrations/versions is not taken for this binary's revisions", "[cli][identity]") {
   TestDatabase db;

@@ -1,5 +1,5 @@
 // Where compiled revisions belong: the location whose path ends as their folder, unless it
-// holds another project's revisions only.
+// is an Alembic project's (.py revisions, no .cpp).
 #include <catch2/catch.hpp>
 
 #include <unistd.h>
@@ -23,18 +23,23 @@ TEST_CASE("compiled revisions claim a matching location unless it holds only ano
 
   // Not on disk (a copied binary beside its ini): the compiled set is the location's own.
   CHECK(claimed() == 1);
-  // On disk and empty, or holding this project's C++ revisions: still its own.
+  // On disk and empty, holding this project's C++ revisions, or only its .sql ones (a deploy
+  // folder beside a binary carrying the C++ ones): still its own.
   fs::create_directories(locations[1]);
   CHECK(claimed() == 1);
   std::ofstream(locations[1] + "/a1_x.cpp") << "// a revision\n";
   std::ofstream(locations[1] + "/b2_y.sql") << "-- revision: b2\n";
   CHECK(claimed() == 1);
-  // Only .py (`alembic init migrations`) or .sql files: another project's folder.
   fs::remove(locations[1] + "/a1_x.cpp");
-  CHECK_FALSE(claimed().has_value());
-  fs::remove(locations[1] + "/b2_y.sql");
+  CHECK(claimed() == 1);
+  std::ofstream(locations[1] + "/__init__.py") << "";
+  CHECK(claimed() == 1);
+  // Alembic's .py revisions and no .cpp (`alembic init migrations`, imported or not): another
+  // project's folder.
   std::ofstream(locations[1] + "/c3_z.py") << "revision = 'c3'\n";
   CHECK_FALSE(claimed().has_value());
+  std::ofstream(locations[1] + "/a1_x.cpp") << "// a revision\n";
+  CHECK(claimed() == 1);
   // A folder that merely ends differently never matches.
   CHECK_FALSE(claimed_location(locations, claimable_locations(locations), "db/versions").has_value());
   fs::remove_all(root);

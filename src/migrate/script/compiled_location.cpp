@@ -35,14 +35,14 @@ std::vector<char> claimable_locations(const std::vector<std::string>& locations)
   for (size_t i = 0; i < locations.size(); ++i) {
     std::error_code ec;
     if (!fs::is_directory(locations[i], ec)) continue;
-    bool cpp = false, other = false;
+    bool cpp = false, python = false;
     for (const auto& entry : fs::directory_iterator(locations[i], ec)) {
       if (!entry.is_regular_file(ec)) continue;
       auto ext = entry.path().extension();
       cpp = cpp || ext == ".cpp";
-      other = other || ext == ".sql" || ext == ".py";
+      python = python || (ext == ".py" && entry.path().filename() != "__init__.py");
     }
-    claimable[i] = cpp || !other;
+    claimable[i] = cpp || !python;
   }
   return claimable;
 }

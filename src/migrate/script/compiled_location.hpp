@@ -20,11 +20,11 @@ CompiledPath split_compiled_path(const std::string& source);
 // `folder` must equal the location), or nullopt when none is.
 std::optional<size_t> matching_location(const std::vector<std::string>& locations, const std::string& folder);
 
-// Per location: may compiled revisions belong to it? Not when it exists and holds another
-// project's revisions only (.sql or .py files, no .cpp): `alembic init migrations` makes a
-// `migrations/versions` that is not this binary's, however its path ends. Where it does not
-// exist, or holds a .cpp, or nothing yet, the compiled set is its own (a missed rebuild is then
-// told apart file by file).
+// Per location: may compiled revisions belong to it? Not when it exists and holds Alembic's
+// .py revisions and no .cpp: `alembic init migrations` makes a `migrations/versions` that is
+// not this binary's, however its path ends. Anywhere else the compiled set is its own (a
+// missed rebuild is then told apart file by file), including a deploy folder holding only
+// the .sql revisions beside a binary that carries the C++ ones.
 std::vector<char> claimable_locations(const std::vector<std::string>& locations);
 
 // matching_location among the claimable locations only: where a compiled revision belongs.
