@@ -1,8 +1,6 @@
 // migrate.ini interpolation: what a value may refer to, and the bound on what it may grow to.
 #include <catch2/catch.hpp>
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -10,19 +8,10 @@
 #include <migrate/error.hpp>
 
 #include "migrate/config/config.hpp"
+#include "scratch_files.hpp"
 
 namespace fs = std::filesystem;
-
-namespace {
-// Writes `text` as migrate.ini in a fresh folder and returns its path.
-std::string ini_file(const std::string& text) {
-  static int n = 0;
-  fs::path dir = fs::temp_directory_path() / ("migrate-unit-ini-" + std::to_string(getpid()) + "-" + std::to_string(++n));
-  fs::create_directories(dir);
-  std::ofstream(dir / "migrate.ini") << text;
-  return (dir / "migrate.ini").string();
-}
-}  // namespace
+using unit_test::ini_file;
 
 TEST_CASE("a value names here, other keys of its section and the environment", "[unit][config]") {
   auto path = ini_file("[migrate]\nx.tenant = acme\nx.dir = %(here)s/%(x.tenant)s/%(x.tenant)s\nx.pct = 100%%\n");

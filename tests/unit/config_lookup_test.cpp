@@ -1,8 +1,6 @@
 // The config file found upward from a folder, and run_lock_timeout with its old name.
 #include <catch2/catch.hpp>
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -11,18 +9,10 @@
 
 #include "migrate/config/config.hpp"
 #include "migrate/config/lookup.hpp"
+#include "scratch_files.hpp"
 
 namespace fs = std::filesystem;
-
-namespace {
-fs::path fresh_dir() {
-  static int n = 0;
-  fs::path dir = fs::temp_directory_path() / ("migrate-unit-lookup-" + std::to_string(getpid()) + "-" + std::to_string(++n));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-}  // namespace
+using unit_test::fresh_dir;
 
 TEST_CASE("find_config_file: nearest folder first, migrate.ini before alembic.ini", "[unit][config]") {
   auto root = fresh_dir();

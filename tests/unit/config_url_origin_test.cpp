@@ -1,8 +1,6 @@
 // Where the database URL came from, and URLs that cannot be PostgreSQL's.
 #include <catch2/catch.hpp>
 
-#include <unistd.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -11,21 +9,16 @@
 
 #include "migrate/config/config.hpp"
 #include "migrate/config/url_origin.hpp"
+#include "scratch_files.hpp"
 
 namespace fs = std::filesystem;
+using unit_test::ini_file;
 using migrate::ConfigError;
 using migrate::config::check_url;
 using migrate::config::describe;
 using migrate::config::UrlOrigin;
 
 namespace {
-std::string ini_file(const std::string& text) {
-  static int n = 0;
-  fs::path dir = fs::temp_directory_path() / ("migrate-unit-url-" + std::to_string(getpid()) + "-" + std::to_string(++n));
-  fs::create_directories(dir);
-  std::ofstream(dir / "migrate.ini") << text;
-  return (dir / "migrate.ini").string();
-}
 
 // DATABASE_URL unset for the test's length, restored after.
 struct NoDatabaseUrl {

@@ -2,13 +2,12 @@
 // is an Alembic project's (.py revisions, no .cpp).
 #include <catch2/catch.hpp>
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
 #include <string>
 
 #include "migrate/script/compiled_location.hpp"
+#include "scratch_files.hpp"
 
 namespace fs = std::filesystem;
 using migrate::script::claimable_locations;
@@ -16,8 +15,7 @@ using migrate::script::claimed_location;
 
 TEST_CASE("compiled revisions claim a matching location unless it holds only another project's revisions",
           "[unit][script]") {
-  fs::path root = fs::temp_directory_path() / ("migrate-unit-claim-" + std::to_string(getpid()));
-  fs::remove_all(root);
+  const fs::path root = unit_test::fresh_dir();
   const std::vector<std::string> locations{(root / "other").string(), (root / "app/migrations/versions").string()};
   auto claimed = [&] { return claimed_location(locations, claimable_locations(locations), "migrations/versions"); };
 
