@@ -31,6 +31,7 @@ TEST_CASE("compiled revisions claim a matching location unless it holds only ano
   fs::remove(locations[1] + "/a1_x.cpp");
   CHECK(claimed() == 1);
   std::ofstream(locations[1] + "/__init__.py") << "";
+  std::ofstream(locations[1] + "/.#c3_z.py") << "";  // an editor's lock file, not a revision
   CHECK(claimed() == 1);
   // Alembic's .py revisions and no .cpp (`alembic init migrations`, imported or not): another
   // project's folder.

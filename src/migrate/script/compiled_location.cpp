@@ -3,6 +3,8 @@
 
 #include <filesystem>
 
+#include "migrate/script/python_revisions.hpp"
+
 namespace fs = std::filesystem;
 
 namespace migrate::script {
@@ -38,9 +40,8 @@ std::vector<char> claimable_locations(const std::vector<std::string>& locations)
     bool cpp = false, python = false;
     for (const auto& entry : fs::directory_iterator(locations[i], ec)) {
       if (!entry.is_regular_file(ec)) continue;
-      auto ext = entry.path().extension();
-      cpp = cpp || ext == ".cpp";
-      python = python || (ext == ".py" && entry.path().filename() != "__init__.py");
+      cpp = cpp || entry.path().extension() == ".cpp";
+      python = python || is_python_revision(entry.path());
     }
     claimable[i] = cpp || !python;
   }

@@ -13,6 +13,11 @@ namespace fs = std::filesystem;
 
 namespace migrate::script {
 
+bool is_python_revision(const fs::path& file) {
+  const std::string name = file.filename().string();
+  return file.extension() == ".py" && name.rfind("__init__", 0) != 0 && name.rfind(".#", 0) != 0;
+}
+
 std::vector<std::string> unported_python(const std::vector<std::string>& locations) {
   std::set<std::string> sql_stems;
   std::vector<fs::path> python;
@@ -22,11 +27,8 @@ std::vector<std::string> unported_python(const std::vector<std::string>& locatio
     for (const auto& entry : fs::directory_iterator(location, ec)) {
       if (!entry.is_regular_file(ec)) continue;
       const auto& file = entry.path();
-      std::string name = file.filename().string();
       if (file.extension() == ".sql") sql_stems.insert(file.stem().string());
-      // Alembic's own filter (_only_source_rev_file): no __init__, no `.#` lock files.
-      if (file.extension() == ".py" && name.rfind("__init__", 0) != 0 && name.rfind(".#", 0) != 0)
-        python.push_back(file);
+      if (is_python_revision(file)) python.push_back(file);
     }
   }
   std::vector<std::string> out;
