@@ -182,6 +182,26 @@ TEST_CASE("just migrate-merge writes a revision joining the heads", "[cli][recip
   CHECK(contains(text, "0b1c2d3e4f5a"));
 }
 
+// A first `./dev migrate` on a fresh machine waits for the binary alone, not the test suites.
+TEST_CASE("the recipes that run migrate build the migrate target, which compiles no test code", "[cli][recipes]") {
+  for (const char* recipe : {"migrate", "migrate-new", "migrate-status", "migrate-sql"}) {
+    auto dry = just({"--dry-run", recipe, "x"});
+    if (dry.exit_code != 0) dry = just({"--dry-run", recipe});  // recipes without a parameter
+    INFO(recipe << ": " << dry.err);
+    REQUIRE(dry.exit_code == 0);
+    std::string builds;
+    for (const auto& line : split_lines(dry.err))
+      if (line.find("cmake --build") != std::string::npos) builds += line + "\n";
+    CHECK(builds == "cmake --build " + std::string(test_config::build_dir) + " --target migrate >&2\n");
+  }
+  auto commands = test_support::run_program({"ninja", "-C", test_config::build_dir, "-t", "commands", "migrate"});
+  REQUIRE(commands.exit_code == 0);
+  const std::string source = test_config::source_dir;
+  CHECK(contains(commands.out, source + "/migrations/versions/"));
+  CHECK_FALSE(contains(commands.out, source + "/tests/"));
+  CHECK_FALSE(contains(commands.out, source + "/bench/"));
+}
+
 TEST_CASE("just install puts a working migrate into PREFIX/bin", "[cli][recipes]") {
   TempDir prefix;
   auto installed = just({"install"}, {{"PREFIX", prefix.path()}});
