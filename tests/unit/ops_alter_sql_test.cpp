@@ -1,4 +1,4 @@
-// SQL of constraint, alter, partition, enum, sequence, comment, bulk insert and execute operations.
+// SQL of constraint, alter, partition, enum, sequence, comment, and bulk insert operations.
 #include <catch2/catch.hpp>
 
 #include <migrate/error.hpp>
@@ -193,21 +193,6 @@ TEST_CASE("bulk_insert writes one multi-row INSERT with escaped literals", "[ops
                                  "    ('XAU', E'Gold''s \\\\ ounce', NULL, false, 0.5, NULL),\n"
                                  "    ('BIG', 'Yen — 円', 9007199254740993, NULL, -2.5e-07, '2020-01-01')"});
   CHECK_THROWS_AS(op.bulk_insert("t", {"a", "b"}, {{1}}), RevisionError);
-}
-
-TEST_CASE("execute binds $n parameters as literals, once, left to right", "[ops][execute]") {
-  Ops op;
-  op.execute("UPDATE t SET a = $1, b = $2 WHERE c = $1 AND d = $10", {"it's $2", std::nullopt, "3", "4", "5", "6",
-                                                                      "7", "8", "9", "ten"});
-  op.execute("SELECT 1");
-  op.execute("SELECT '$1'");
-  CHECK(sql_of(op) == std::vector<std::string>{
-                          "UPDATE t SET a = 'it''s $2', b = NULL WHERE c = 'it''s $2' AND d = 'ten'",
-                          "SELECT 1",
-                          "SELECT '$1'"});
-  Ops bad;
-  bad.execute("SELECT $2", {"only one"});
-  CHECK_THROWS_WITH(ops::render_sql(bad.operations().front()), Catch::Contains("$2 has no bound value"));
 }
 
 TEST_CASE("irreversible renders to a statement that fails with the reason", "[ops][reverse]") {

@@ -2,12 +2,13 @@
 #include "migrate/ops/render_sql.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 
 #include <fmt/format.h>
 
 #include <migrate/error.hpp>
+
+#include "migrate/ops/bind_parameters.hpp"
 
 namespace migrate::ops {
 
@@ -113,26 +114,6 @@ std::string value_literal(const Value& value) {
 
 namespace {
 
-// Substitutes $1..$n with literals so the same text serves online and offline runs.
-std::string bind_params(const op::Execute& e) {
-  if (e.params.empty()) return e.sql;
-  std::string out;
-  for (size_t i = 0; i < e.sql.size(); ++i) {
-    if (e.sql[i] == '$' && i + 1 < e.sql.size() && std::isdigit(static_cast<unsigned char>(e.sql[i + 1]))) {
-      size_t j = i + 1;
-      size_t n = 0;
-      while (j < e.sql.size() && std::isdigit(static_cast<unsigned char>(e.sql[j]))) n = n * 10 + (e.sql[j++] - '0');
-      if (n == 0 || n > e.params.size())
-        throw RevisionError(fmt::format("execute(): parameter ${} has no bound value", n));
-      out += quote_literal(e.params[n - 1]);
-      i = j - 1;
-    } else {
-      out += e.sql[i];
-    }
-  }
-  return out;
-}
-
 // Where ReplaceEnum parks the old type: "<name>_old", cut to PostgreSQL's 63 bytes at a
 // character boundary.
 std::string name_aside(const std::string& name) {
@@ -147,7 +128,7 @@ std::string if_exists(const DropOptions& o) { return o.if_exists ? "IF EXISTS " 
 struct Renderer {
   using Out = std::vector<std::string>;
 
-  Out operator()(const op::Execute& e) const { return {bind_params(e)}; }
+  Out operator()(const op::Execute& e) const { return {bind_parameters(e.sql, e.params)}; }
   Out operator()(const op::BeginAutocommit&) const { return {}; }
   Out operator()(const op::EndAutocommit&) const { return {}; }
 
