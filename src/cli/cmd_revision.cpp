@@ -110,7 +110,7 @@ void add_revision_commands(CLI::App& app, Action& chosen) {
   r->add_option("--branch-label", o->branch_labels, "a branch label for the new revision");
   r->add_option("--depends-on", o->depends_on, "a revision the new one depends on");
   r->add_option("--rev-id", o->id, "use this id instead of a generated one");
-  r->add_option("--version-path", o->folder, "folder for the new file (default: the first version location)");
+  r->add_option("--version-path", o->folder, "folder for the new file, one of the version locations (default: the first)");
   r->add_flag("--sql", o->sql, "write a plain SQL revision instead of a C++ one");
   on_run(r, chosen, [options](Context& ctx) { return revision(ctx, *options); });
 

@@ -9,6 +9,7 @@
 
 #include <migrate/error.hpp>
 
+#include "migrate/graph/revision_map.hpp"
 #include "migrate/graph/target_resolver.hpp"
 #include "migrate/ops/render_sql.hpp"
 #include "migrate/script/cpp_revision.hpp"
@@ -72,6 +73,18 @@ std::string statements(const std::vector<Operation>& operations) {
   return out;
 }
 
+// Paths compared as Alembic does: absolute (from the current folder) and normalised.
+fs::path normalised(const fs::path& p) {
+  fs::path n = fs::absolute(p).lexically_normal();
+  return n.has_filename() ? n : n.parent_path();  // "versions/" is "versions"
+}
+
+bool is_version_location(const std::vector<std::string>& locations, const fs::path& folder) {
+  auto wanted = normalised(folder);
+  return std::any_of(locations.begin(), locations.end(),
+                     [&](const std::string& l) { return normalised(l) == wanted; });
+}
+
 bool has_autocommit(const std::vector<Operation>& operations) {
   return std::any_of(operations.begin(), operations.end(),
                      [](const Operation& o) { return std::holds_alternative<op::BeginAutocommit>(o); });
@@ -84,9 +97,19 @@ GeneratedRevision write(const Project& project, graph::Revision meta, const Revi
   if (project.map().contains(meta.id))
     throw RevisionError(fmt::format("Revision {} is present more than once", meta.id));
   if (meta.message.find('\n') != std::string::npos) throw UsageError("the message must be one line");
+  // The graph's own rules (characters the target grammar uses, reserved names, labels): a
+  // file they refuse would make every later command fail to load the project.
+  {
+    auto revisions = project.map().revisions();
+    revisions.push_back(meta);
+    graph::RevisionMap with_new(std::move(revisions));
+  }
   auto when = now(cfg.timezone);
   meta.create_date = create_date(when);
   fs::path folder = r.folder.empty() ? fs::path(cfg.version_locations.front()) : fs::path(r.folder);
+  // As Alembic: a file outside every version location would be written and never read back.
+  if (!r.folder.empty() && !is_version_location(cfg.version_locations, folder))
+    throw UsageError(fmt::format("Path {} is not represented in current version locations", r.folder));
   // A new root beside the team's .py revisions would fork the history Alembic knows.
   if (auto python = unported_python({folder.string()}); !python.empty())
     throw RevisionError(fmt::format("refusing to write a revision: {}", unported_notice(python)));

@@ -29,7 +29,9 @@ struct GeneratedRevision {
 
 // Resolves `head` and `depends_on` against the project's graph and writes the file.
 // RevisionError for Alembic's refusals (several heads, a non-head without splice, an id
-// already present); UsageError for a bad id or message, or a file that exists.
+// already present) and for what the graph refuses on load (an id with `@ - + :` or a
+// reserved name, an unusable branch label); UsageError for a bad id or message, a
+// --version-path that is not a version location, or a file that exists.
 GeneratedRevision generate_revision(const Project& project, const RevisionRequest& request);
 
 // A revision whose down revisions are what `revisions` name (two or more).
