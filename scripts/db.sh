@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# The dev database: `scripts/db.sh up|down|reset|logs|test|url|psql [args]`.
+# The dev database: `scripts/db.sh up|down|reset|logs|test|url|psql|on [args]`.
 # With a Docker engine it drives docker-compose.yml; without one it runs a project-local
 # PostgreSQL 15 cluster (data under .data/postgres, git-ignored) as the `postgres` user.
 # Either way the database answers at the dev URL: $DATABASE_URL, else the default below
-# (the same as `url` in migrate.ini). Overrides, mostly for tests:
+# (the same as `url` in migrate.ini). `on DBNAME CMD...` runs a command against another
+# database of that server (scripts/ci.sh's scratch database). Overrides, mostly for tests:
 #   MIGRATE_DB_PORT   port to serve on (replaces the URL's port)
 #   MIGRATE_DB_DIR    where the local cluster lives (data, socket, server.log)
 #   MIGRATE_DB_MODE   docker|local, instead of asking `docker info`
@@ -24,10 +25,12 @@ urldecode() { local s=${1//\\/\\\\}; printf '%b' "${s//%/\\x}"; }
 
 # postgresql://user:password@host:port/dbname?params (also postgres:// and SQLAlchemy's
 # postgresql+driver://). Percent-escapes in user and password are decoded.
+# Sets db_* (decoded), user_shown, and auth and params as written, for url_with_database.
 parse_url() {
-  local url=$1 rest auth hostport
+  local url=$1 rest hostport
   [[ $url =~ ^postgres(ql)?(\+[a-z0-9_]+)?://(.*)$ ]] || die "not a postgresql:// URL in DATABASE_URL"
   rest=${BASH_REMATCH[3]}
+  params=""; [[ $rest == *\?* ]] && params="?${rest#*\?}"
   rest=${rest%%\?*}
   db_name=${rest#*/}
   [[ $rest == */* ]] || db_name=""
@@ -56,6 +59,9 @@ parse_url "${DATABASE_URL:-$default_url}"
 shown_host=$db_host; [[ $db_host == *:* ]] && shown_host="[$db_host]"
 # What we print instead of the URL: the password masked.
 masked_url="postgresql://$user_shown${db_password:+:***}@$shown_host:$db_port/$db_name"
+
+# The dev URL with another database name: the same server, user, password and parameters.
+url_with_database() { printf '%s' "postgresql://${auth:+$auth@}$shown_host:$db_port/$1$params"; }
 
 # Clients get the connection through libpq's environment, not argv, so the password
 # does not show up in `ps`.
@@ -310,7 +316,7 @@ SQL
 
 usage() {
   cat >&2 <<'EOF'
-usage: scripts/db.sh up|down|reset|logs|test|url|psql [args]
+usage: scripts/db.sh up|down|reset|logs|test|url|psql|on [args]
   up      start the dev database if it does not answer (creates it the first time)
   down    stop it, keeping the data
   reset   destroy the data and create it again
@@ -318,6 +324,8 @@ usage: scripts/db.sh up|down|reset|logs|test|url|psql [args]
   test    connect, show the server version, check extensions and schemas
   url     print the dev URL, password masked
   psql    open psql on the dev database (extra args go to psql)
+  on DBNAME CMD [ARGS]   run CMD with DATABASE_URL (and libpq's PG* variables) pointing at
+          database DBNAME of the same server, same user and password
 EOF
   exit 2
 }
@@ -332,6 +340,11 @@ logs) cmd_logs "$@" ;;
 test) cmd_test ;;
 url) echo "$masked_url" ;;
 psql) exec "$(client psql)" "$@" ;;
+on)
+  [ $# -ge 2 ] || usage
+  # The URL goes through the environment, never argv or output: it carries the password.
+  [[ $1 =~ ^[A-Za-z0-9_]+$ ]] || die "on: '$1' is not a plain database name (letters, digits, _)"
+  DATABASE_URL=$(url_with_database "$1") PGDATABASE=$1 exec "${@:2}" ;;
 -h | --help | help) usage ;;
 *) [ -n "$cmd" ] && echo "db.sh: unknown command '$cmd'" >&2; usage ;;
 esac
