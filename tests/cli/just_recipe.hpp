@@ -30,6 +30,25 @@ inline test_support::Result just(const std::vector<std::string>& args, const std
   return test_support::run_program(argv, project, recipe_env(env));
 }
 
+// Recipes against a test database as the dev database: db-up finds it answering and
+// starts nothing.
+struct RecipeDatabase {
+  test_support::TestDatabase db;
+  test_support::TempDir unused_cluster_dir;  // where db.sh would create a cluster if the test one did not answer
+  std::map<std::string, std::string> env() const {
+    return {{"DATABASE_URL", db.url()},
+            {"MIGRATE_DB_MODE", "local"},
+            {"MIGRATE_DB_DIR", unused_cluster_dir.path()},
+            {"PGPASSWORD", ""},
+            {"PGSERVICE", ""}};
+  }
+  // `just ARGS...` in `project` (the repository by default) on this database.
+  test_support::Result run(const std::vector<std::string>& args,
+                           const std::string& project = test_config::source_dir) const {
+    return just(args, env(), project);
+  }
+};
+
 // A scratch copy of the project whose recipes run against the test's build tree: the
 // checkout's migrate.ini and migrations/, plus the justfile, scripts and dev database set-up.
 inline void copy_project(const test_support::TempDir& dir) {

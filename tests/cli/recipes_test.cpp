@@ -16,6 +16,7 @@
 
 using cli_test::contains;
 using cli_test::just;
+using cli_test::RecipeDatabase;
 using test_support::Result;
 using test_support::TempDir;
 using test_support::TestDatabase;
@@ -25,20 +26,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* psql = "/usr/lib/postgresql/15/bin/psql";
-
-// Recipes against a test database: db-up finds it answering and starts nothing.
-struct RecipeDatabase {
-  TestDatabase db;
-  TempDir unused_cluster_dir;  // where db.sh would create a cluster if the test one did not answer
-  std::map<std::string, std::string> env() const {
-    return {{"DATABASE_URL", db.url()},
-            {"MIGRATE_DB_MODE", "local"},
-            {"MIGRATE_DB_DIR", unused_cluster_dir.path()},
-            {"PGPASSWORD", ""},
-            {"PGSERVICE", ""}};
-  }
-  Result run(const std::vector<std::string>& args) const { return just(args, env()); }
-};
 
 std::vector<std::string> split_lines(const std::string& text) {
   std::vector<std::string> out;
