@@ -1,10 +1,10 @@
 # The engine as a CMake package: another project (`migrate init -t cpp`) runs
 # find_package(migrate CONFIG) and gets migrate::cli_main (the CLI with main(), the engine
-# behind it), migrate::revision_checksums and migrate_add_revisions. Here it is exported from
+# behind it), migrate::revision_checksums, migrate::embed_sql and migrate_add_revisions. Here it is exported from
 # this build tree: `-Dmigrate_DIR=<this build dir>` links the libraries already built, so
 # nothing of the engine is compiled again. An installed package can offer the same names.
 get_property(migrate_exported GLOBAL PROPERTY MIGRATE_ENGINE_PARTS)
-list(APPEND migrate_exported migrate_core pg_query_lib migrate_cli migrate_cli_main migrate_revision_checksums)
+list(APPEND migrate_exported migrate_core pg_query_lib migrate_cli migrate_cli_main migrate_revision_checksums migrate_embed_sql)
 foreach(target ${migrate_exported})
   string(REGEX REPLACE "^migrate_" "" export_name ${target})
   set_target_properties(${target} PROPERTIES EXPORT_NAME ${export_name})

@@ -1,4 +1,4 @@
-# migrate_add_revisions(<target> <folder> [ROOT <dir>] [REBUILD <command>])
+# migrate_add_revisions(<target> <folder> [ROOT <dir>] [REBUILD <command>] [EMBED_SQL])
 # Compiles every C++ revision in <folder> into <target> (an executable: nothing references
 # a revision's registrar, so a static library would drop it). Each revision's __FILE__ is
 # made relative to ROOT (default: the current source dir), e.g. migrations/versions/x.cpp,
@@ -8,9 +8,12 @@
 # another registers the project itself (include/migrate/compiled_project.hpp): <folder>
 # relative to ROOT, which the environment hook belongs to, and REBUILD, the command errors
 # give for a missed rebuild (default: `cmake --build <this build dir>`).
+# EMBED_SQL: the folder's plain .sql revisions are compiled in too, each as its exact text
+# (tools/embed_sql.cpp, include/migrate/embedded_sql.hpp), so the binary alone deploys them;
+# a .sql added or edited is then a rebuild, like a .cpp. Without it they are read at run time.
 # The same function serves this repository and a project using migrate as a package.
 function(migrate_add_revisions target folder)
-  cmake_parse_arguments(arg "" "ROOT;REBUILD" "" ${ARGN})
+  cmake_parse_arguments(arg "EMBED_SQL" "ROOT;REBUILD" "" ${ARGN})
   if(NOT arg_ROOT)
     set(arg_ROOT ${CMAKE_CURRENT_SOURCE_DIR})
   endif()
@@ -54,6 +57,19 @@ function(migrate_add_revisions target folder)
     DEPENDS migrate::revision_checksums ${revisions}
     COMMENT "Checksums of ${target}'s revisions" VERBATIM)
 
+  set(embeds_sql false)
+  if(arg_EMBED_SQL)
+    set(embeds_sql true)
+    # CONFIGURE_DEPENDS: a .sql added re-runs the glob; DEPENDS: one edited re-embeds.
+    file(GLOB sql_revisions CONFIGURE_DEPENDS ${folder}/*.sql)
+    set(embedded ${CMAKE_CURRENT_BINARY_DIR}/${target}_embedded_sql.cpp)
+    add_custom_command(OUTPUT ${embedded}
+      COMMAND migrate::embed_sql ${embedded} ${arg_ROOT} ${sql_revisions}
+      DEPENDS migrate::embed_sql ${sql_revisions}
+      COMMENT "Embedding ${target}'s SQL revisions" VERBATIM)
+    target_sources(${target} PRIVATE ${embedded})
+  endif()
+
   get_filename_component(folder_abs ${folder} ABSOLUTE)
   file(RELATIVE_PATH version_folder ${arg_ROOT} ${folder_abs})
   string(REPLACE "\"" "\\\"" rebuild_literal "${arg_REBUILD}")
@@ -63,7 +79,7 @@ function(migrate_add_revisions target folder)
 #include <migrate/compiled_project.hpp>
 
 namespace {
-const ::migrate::CompiledProjectRegistrar migrate_compiled_project(\"@version_folder@\", \"@rebuild_literal@\");
+const ::migrate::CompiledProjectRegistrar migrate_compiled_project(\"@version_folder@\", \"@rebuild_literal@\", @embeds_sql@);
 }  // namespace
 " @ONLY)
   target_sources(${target} PRIVATE ${checksums} ${project_file})

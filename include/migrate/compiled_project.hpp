@@ -11,14 +11,17 @@ namespace migrate {
 struct CompiledProject {
   std::string version_folder;  // relative to the project's root, like a revision's __FILE__: "migrations/versions"
   std::string rebuild;         // the command that rebuilds this binary: "just build", "cmake --build build"
+  // Built with EMBED_SQL: the folder's .sql revisions are in the binary too (embedded_sql.hpp),
+  // so a .sql on disk it does not carry is a missed rebuild, like a .cpp.
+  bool embeds_sql = false;
 };
 
 // Empty for a binary built without migrate_add_revisions.
 std::vector<CompiledProject>& compiled_projects();
 
 struct CompiledProjectRegistrar {
-  CompiledProjectRegistrar(const char* version_folder, const char* rebuild) {
-    compiled_projects().push_back({version_folder, rebuild});
+  CompiledProjectRegistrar(const char* version_folder, const char* rebuild, bool embeds_sql = false) {
+    compiled_projects().push_back({version_folder, rebuild, embeds_sql});
   }
 };
 

@@ -6,9 +6,13 @@
 #include <iostream>
 #include <set>
 
+#include <migrate/compiled_checksums.hpp>
+#include <migrate/embedded_sql.hpp>
 #include <migrate/error.hpp>
+#include <migrate/revision.hpp>
 #include <migrate/version.hpp>
 
+#include "cli/carried_text.hpp"
 #include "cli/colour.hpp"
 #include "cli/commands.hpp"
 #include "migrate/config/secrets.hpp"
@@ -91,6 +95,14 @@ std::string typed_value(int argc, char** argv, const std::string& option) {
   return value;
 }
 
+// Whether any of `flags` was typed (read before or beside CLI11: --version stops its parse).
+bool typed_flag(int argc, char** argv, std::initializer_list<std::string_view> flags) {
+  for (int i = 1; i < argc; ++i)
+    for (auto flag : flags)
+      if (argv[i] == flag) return true;
+  return false;
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -99,7 +111,8 @@ int run(int argc, char** argv) {
   // Global options may follow the command too (`migrate current --url ...`): a command
   // hands what it does not know to the top. Commands inherit this when they are added.
   app.fallthrough();
-  app.set_version_flag("--version", std::string("migrate ") + tool_version());
+  app.set_version_flag("--version", std::string("migrate ") + tool_version(),
+                       "show the version and exit; with -v, what the binary carries (revisions, heads, build id)");
   GlobalOptions options;
   app.add_option("-c,--config", options.config_file,
                  "config file (default: migrate.ini, else alembic.ini, in this folder or the nearest above it)");
@@ -136,6 +149,13 @@ int run(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    // --version -v (or --verbose): what the binary carries, not only its version.
+    if (e.get_name() == "CallForVersion" && typed_flag(argc, argv, {"-v", "--verbose"})) {
+      auto carried = script::carried(compiled_revisions(), compiled_checksums(), embedded_sql());
+      if (typed_value(argc, argv, "--format") == "json") std::cout << json_text(carried_json(carried)) << '\n';
+      else std::cout << carried_text(carried);
+      return 0;
+    }
     if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
     const bool json = typed_value(argc, argv, "--format") == "json";
     if (auto color = typed_value(argc, argv, "--color"); !color.empty()) colour::setup(color);

@@ -76,8 +76,14 @@ else()
 endif()
 
 # Each revision is known by its path under this folder (versions/x.cpp), wherever the binary runs.
+# -DMIGRATE_EMBED_SQL=ON compiles versions/*.sql in too, so the binary alone deploys them all.
+option(MIGRATE_EMBED_SQL "Embed the plain SQL revisions in the binary" OFF)
+set(embed_sql)
+if(MIGRATE_EMBED_SQL)
+  set(embed_sql EMBED_SQL)
+endif()
 add_executable({0}_migrate)
-migrate_add_revisions({0}_migrate ${{CMAKE_CURRENT_SOURCE_DIR}}/versions)
+migrate_add_revisions({0}_migrate ${{CMAKE_CURRENT_SOURCE_DIR}}/versions ${{embed_sql}})
 set_target_properties({0}_migrate PROPERTIES OUTPUT_NAME migrate)
 target_link_libraries({0}_migrate PRIVATE migrate::cli_main)
 )cmake",

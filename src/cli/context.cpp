@@ -66,14 +66,22 @@ const config::Config& Context::config() {
       o.x_arguments[kv.substr(0, eq)] = kv.substr(eq + 1);
     }
     std::string file = options_.config_file;
-    if (file.empty()) {
-      auto found = config::find_config_file(".");
-      if (!found)
+    std::optional<std::string> found;
+    if (file.empty()) found = config::find_config_file(".");
+    if (file.empty() && !found) {
+      // A binary that carries its project (copied into an empty folder, an image) needs no
+      // file: the defaults and its own folder here. The generic tool has nothing to go on.
+      const auto& projects = compiled_projects();
+      const std::string here = std::filesystem::current_path().string();
+      if (projects.empty())
         throw ConfigError(fmt::format("no migrate.ini (or alembic.ini) in {} or any folder above it; give one with -c",
-                                      std::filesystem::current_path().string()));
-      file = *found;
+                                      here));
+      config_ = config::defaults(here, projects.front().version_folder, o);
+      debug(fmt::format("no migrate.ini (or alembic.ini) here or above: the defaults, and this binary's own {}",
+                       projects.front().version_folder));
+    } else {
+      config_ = config::load(file.empty() ? *found : file, o);
     }
-    config_ = config::load(file, o);
     spdlog::set_level(level_of(options_.log_level.empty() ? config_->log_level : options_.log_level, options_.quiet));
     for (const auto& w : config_->warnings) warn("warning: " + w);
   }

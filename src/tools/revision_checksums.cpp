@@ -7,21 +7,10 @@
 #include <sstream>
 
 #include "migrate/script/source_checksum.hpp"
+#include "tools/generated_source.hpp"
 
 namespace fs = std::filesystem;
-
-namespace {
-
-std::string literal(const std::string& text) {
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + '"';
-}
-
-}  // namespace
+using migrate::tools::cpp_literal;
 
 int main(int argc, char** argv) {
   if (argc < 3) {
@@ -34,17 +23,13 @@ int main(int argc, char** argv) {
          "#include <migrate/compiled_checksums.hpp>\n";
   if (argc > 3) out << "\nnamespace {\nconst ::migrate::ChecksumRegistrar migrate_checksum_registrar({\n";
   for (int i = 3; i < argc; ++i) {
-    fs::path file = fs::absolute(argv[i]).lexically_normal();
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-      std::cerr << "migrate_revision_checksums: cannot read " << file.string() << '\n';
+    auto text = migrate::tools::read_bytes(argv[i]);
+    if (!text) {
+      std::cerr << "migrate_revision_checksums: cannot read " << argv[i] << '\n';
       return 1;
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    // The key is what __FILE__ holds under -fmacro-prefix-map=<root>/=: the path below root.
-    out << "    {" << literal(file.lexically_relative(root).generic_string()) << ", "
-        << literal(migrate::script::source_checksum(text.str())) << "},\n";
+    out << "    {" << cpp_literal(migrate::tools::source_key(root, argv[i])) << ", "
+        << cpp_literal(migrate::script::source_checksum(*text)) << "},\n";
   }
   if (argc > 3) out << "});\n}  // namespace\n";
   std::ofstream(argv[1], std::ios::binary) << out.str();

@@ -26,9 +26,26 @@ TEST_CASE("without -c, an Alembic project's alembic.ini is read when there is no
 
 TEST_CASE("without -c and without either file here or above, the error names both and -c", "[cli][config]") {
   test_support::TempDir dir;
-  auto r = test_support::run_migrate({"heads"}, dir.path());
+  // A binary that carries no project of its own (built without migrate_add_revisions) has
+  // nothing to go on.
+  auto r = test_support::run_program({test_config::corpus_bins[0], "heads"}, dir.path());
   CHECK(r.exit_code == 3);
   CHECK(contains(r.err, "FAILED: no migrate.ini (or alembic.ini) in " + dir.path() + " or any folder above it; give one with -c"));
+}
+
+TEST_CASE("without any config file, a binary that carries its project runs with the defaults", "[cli][config]") {
+  test_support::TempDir dir;
+  // `migrate` carries migrations/versions: its own revisions, as a copy alone in a folder would.
+  auto heads = test_support::run_migrate({"heads"}, dir.path());
+  INFO(heads.err);
+  CHECK(heads.exit_code == 0);
+  CHECK(heads.out == test_support::run_migrate({"-c", cli_test::repo_ini(), "heads"}).out);
+  CHECK(heads.err.empty());
+  // Its folder under here, where it exists, must agree with it (here it holds none of them).
+  dir.write("migrations/versions/0a0a0a0a0a0a_new.cpp", "// written after the last build\n");
+  auto stale = test_support::run_migrate({"heads"}, dir.path());
+  CHECK(stale.exit_code == 4);
+  CHECK(contains(stale.err, "is compiled into this binary but " + dir.path() + "/migrations/versions/"));
 }
 
 namespace {

@@ -60,7 +60,8 @@ const std::set<std::string> known_keys = {
 
 class Loader {
  public:
-  Loader(std::string file, std::string section) : file_(std::move(file)), section_(std::move(section)) {}
+  Loader(std::string file, std::string section, std::string here)
+      : file_(std::move(file)), section_(std::move(section)), here_(std::move(here)) {}
 
   [[noreturn]] void fail(const std::string& key, const std::string& what) const {
     throw ConfigError(fmt::format("{}:{}: {} '{}'", file_, line_of(file_, section_, key), what, key));
@@ -125,7 +126,7 @@ class Loader {
     return out;
   }
 
-  std::string here() const { return fs::path(file_).parent_path().string(); }
+  const std::string& here() const { return here_; }
 
   bool boolean(const std::string& key, const std::string& v) const {
     std::string l;
@@ -151,7 +152,7 @@ class Loader {
   }
 
  private:
-  std::string file_, section_;
+  std::string file_, section_, here_;
 };
 
 std::vector<std::string> split_list(const std::string& v) {
@@ -175,6 +176,9 @@ std::string absolute(const std::string& base, const std::string& p) {
   return (path.is_absolute() ? path : fs::path(base) / path).lexically_normal().string();
 }
 
+Config resolve(Config cfg, const std::map<std::string, std::string>& raw, const Loader& loader,
+               const std::string& default_location, const Overrides& overrides);
+
 }  // namespace
 
 Config load(const std::string& path, const Overrides& overrides) {
@@ -197,8 +201,8 @@ Config load(const std::string& path, const Overrides& overrides) {
   if (!sections.count(cfg.section))
     throw ConfigError(fmt::format("{}: no [{}] section", cfg.file, cfg.section));
 
-  Loader loader(cfg.file, cfg.section);
-  cfg.here = loader.here();
+  cfg.here = fs::path(cfg.file).parent_path().string();
+  Loader loader(cfg.file, cfg.section, cfg.here);
   std::map<std::string, std::string> raw;
   for (const auto& e : entries) {
     if (e.section != cfg.section) continue;
@@ -206,6 +210,26 @@ Config load(const std::string& path, const Overrides& overrides) {
       loader.fail(e.key, "unknown key");
     raw[e.key] = e.value;
   }
+  return resolve(std::move(cfg), raw, loader, "migrations/versions", overrides);
+}
+
+Config defaults(const std::string& here, const std::string& version_folder, const Overrides& overrides) {
+  Config cfg;
+  fs::path folder = fs::absolute(here).lexically_normal();
+  if (folder.filename().empty()) folder = folder.parent_path();  // "/deploy/" as "/deploy"
+  cfg.here = folder.string();
+  if (overrides.section) cfg.section = *overrides.section;
+  const Loader loader("", cfg.section, cfg.here);  // no file: nothing for it to expand or fail on
+  return resolve(std::move(cfg), {}, loader, version_folder, overrides);
+}
+
+namespace {
+
+// The section's values (none without a file) over the defaults, then the environment and the
+// flags; `default_location` (relative to here) when neither version_locations nor
+// script_location is given.
+Config resolve(Config cfg, const std::map<std::string, std::string>& raw, const Loader& loader,
+               const std::string& default_location, const Overrides& overrides) {
   auto value = [&](const std::string& key) -> std::optional<std::string> {
     auto it = raw.find(key);
     if (it == raw.end()) return std::nullopt;
@@ -219,7 +243,7 @@ Config load(const std::string& path, const Overrides& overrides) {
   } else if (!cfg.script_location.empty()) {
     cfg.version_locations.push_back((fs::path(cfg.script_location) / "versions").string());
   } else {
-    cfg.version_locations.push_back(absolute(cfg.here, "migrations/versions"));
+    cfg.version_locations.push_back(absolute(cfg.here, default_location));
   }
   if (auto v = value("file_template")) cfg.file_template = *v;
   if (auto v = value("truncate_slug_length")) cfg.truncate_slug_length = loader.integer("truncate_slug_length", *v);
@@ -318,6 +342,8 @@ Config load(const std::string& path, const Overrides& overrides) {
   }
   return cfg;
 }
+
+}  // namespace
 
 bool is_duration(const std::string& value) {
   std::size_t digits = value.find_first_not_of("0123456789");

@@ -70,4 +70,9 @@ bool is_duration(const std::string& value);
 // Reads `path`; throws ConfigError("<file>:<line>: <what> '<key>'") on a bad key or value.
 Config load(const std::string& path, const Overrides& overrides = {});
 
+// No config file (a binary that carries its revisions, copied into an empty folder or an
+// image): every default, %(here)s = `here`, the version location <here>/<version_folder>,
+// then DATABASE_URL and the flags as load() applies them. `file` stays empty.
+Config defaults(const std::string& here, const std::string& version_folder, const Overrides& overrides = {});
+
 }  // namespace migrate::config

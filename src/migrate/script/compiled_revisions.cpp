@@ -1,7 +1,8 @@
-// The registries that MIGRATE_REVISION and the files migrate_add_revisions generates fill
-// at static initialisation.
+// The registries that MIGRATE_REVISION and the files migrate_add_revisions generates fill at
+// static initialisation: revisions, checksums, embedded SQL, the project.
 #include <migrate/compiled_checksums.hpp>
 #include <migrate/compiled_project.hpp>
+#include <migrate/embedded_sql.hpp>
 #include <migrate/revision.hpp>
 
 namespace migrate {
@@ -15,6 +16,11 @@ std::vector<CompiledRevision>& compiled_revisions() {
 std::map<std::string, std::string>& compiled_checksums() {
   static std::map<std::string, std::string> checksums;
   return checksums;
+}
+
+std::vector<EmbeddedSql>& embedded_sql() {
+  static std::vector<EmbeddedSql> files;
+  return files;
 }
 
 std::vector<CompiledProject>& compiled_projects() {

@@ -1,5 +1,6 @@
 // Gathering a project's revisions: the compiled ones that belong to a configured version
-// location, the SQL ones read from those that exist, and a check that nothing was missed.
+// location, the SQL ones read from those that exist (or, where one does not, embedded in the
+// binary), and a check that nothing was missed.
 #include "migrate/script/project.hpp"
 
 #include <fmt/format.h>
@@ -13,6 +14,7 @@
 
 #include <migrate/compiled_checksums.hpp>
 #include <migrate/compiled_project.hpp>
+#include <migrate/embedded_sql.hpp>
 #include <migrate/error.hpp>
 
 #include "migrate/script/compiled_location.hpp"
@@ -54,10 +56,9 @@ LoadedRevision compiled_revision(const CompiledRevision& c, std::string path) {
           checksum == checksums.end() ? std::string() : checksum->second};
 }
 
-LoadedRevision sql_revision(const fs::path& file) {
-  // Read once: the checksum is of exactly the text that runs.
-  const std::string text = read_text_file(file.string());
-  auto sql = std::make_shared<SqlRevision>(parse_sql_revision(text, file.string()));
+// A SQL revision from its text: a file as read, or what the binary embedded (`path` names it).
+LoadedRevision sql_revision(const std::string& text, const std::string& path) {
+  auto sql = std::make_shared<SqlRevision>(parse_sql_revision(text, path));
   return {sql->meta,
           [sql](Ops& op, graph::Direction d) {
             // Bodies are recorded before anything is sent, so this refuses the whole run.
@@ -72,6 +73,18 @@ LoadedRevision sql_revision(const fs::path& file) {
           },
           {sql->lock_timeout, sql->statement_timeout},
           source_checksum(text)};
+}
+
+// Read once: the checksum is of exactly the text that runs.
+LoadedRevision sql_revision(const fs::path& file) { return sql_revision(read_text_file(file.string()), file.string()); }
+
+// Per location: does this binary carry its .sql revisions (a project built with EMBED_SQL)?
+// Then a .sql there that it does not carry is a missed rebuild, as a .cpp is.
+std::vector<char> embedding_locations(const std::vector<std::string>& locations, const std::vector<char>& claimable) {
+  std::vector<char> embeds(locations.size());
+  for (const auto& p : compiled_projects())
+    if (auto i = claimed_location(locations, claimable, p.version_folder); i && p.embeds_sql) embeds[*i] = 1;
+  return embeds;
 }
 
 std::vector<LoadedRevision> load_all(const config::Config& cfg, const std::vector<CompiledRevision>& compiled,
@@ -101,6 +114,26 @@ std::vector<LoadedRevision> load_all(const config::Config& cfg, const std::vecto
     out.push_back(std::move(loaded));
   }
 
+  // Embedded SQL revisions, by the same rule: from the binary where the location is not on
+  // disk; where it is, each must be there as built (the files are read below).
+  const auto embeds = embedding_locations(locations, claimable);
+  std::vector<std::map<std::string, std::string>> embedded_checksums(locations.size());  // file -> checksum
+  for (const auto& e : embedded_sql()) {
+    auto where = split_compiled_path(e.source_file);
+    auto i = claimed_location(locations, claimable, where.folder);
+    if (!i) continue;
+    if (!present[*i]) {
+      out.push_back(sql_revision(e.text, e.source_file + " (embedded)"));
+      continue;
+    }
+    fs::path file = fs::path(locations[*i]) / where.file;
+    if (!fs::exists(file))
+      throw RevisionError(fmt::format("revision {} is compiled into this binary but {} is gone: {}",
+                                      parse_sql_revision(e.text, e.source_file).meta.id, file.string(),
+                                      rebuild_advice()));
+    embedded_checksums[*i][where.file] = source_checksum(e.text);
+  }
+
   for (size_t i = 0; i < locations.size(); ++i) {
     if (!present[i]) continue;
     std::vector<fs::path> files;
@@ -108,14 +141,23 @@ std::vector<LoadedRevision> load_all(const config::Config& cfg, const std::vecto
       if (entry.is_regular_file()) files.push_back(entry.path());
     std::sort(files.begin(), files.end());
     for (const auto& file : files) {
-      if (file.extension() == ".cpp" && !compiled_files[i].count(file.filename().string())) {
+      const std::string name = file.filename().string();
+      const bool cpp = file.extension() == ".cpp", sql = file.extension() == ".sql";
+      if ((cpp && !compiled_files[i].count(name)) || (sql && embeds[i] && !embedded_checksums[i].count(name))) {
         // A missed rebuild: running would apply a partial graph. Reading may go on without it.
         if (use == Project::Use::Write)
           throw RevisionError(fmt::format(
               "{} is not compiled into this binary: {} before running revisions", file.string(), rebuild_advice()));
         unbuilt.push_back(file.string());
+        continue;
       }
-      if (file.extension() == ".sql") out.push_back(sql_revision(file));
+      if (!sql) continue;
+      auto loaded = sql_revision(file);
+      // Edited but not rebuilt: the binary carries other text than the file that is shown.
+      if (embeds[i] && loaded.checksum != embedded_checksums[i][name])
+        throw RevisionError(fmt::format(
+            "{} changed since this binary was built: {} before running revisions", file.string(), rebuild_advice()));
+      out.push_back(std::move(loaded));
     }
   }
 

@@ -1,5 +1,5 @@
 // A project's revisions as one run sees them (Alembic's ScriptDirectory): compiled C++ ones
-// and plain SQL ones from the configured version_locations, validated together into one
+// and plain SQL ones from the configured version_locations (or embedded in the binary), validated together into one
 // graph before anything runs.
 #pragma once
 #include <functional>
@@ -40,6 +40,9 @@ class Project {
   // revision of them (nothing to know revisions from); RevisionError when a file is broken,
   // a .cpp in an existing version location is not compiled in, a compiled one's file is gone
   // or differs from the source it was built from (a missed rebuild), or the graph is invalid.
+  // The SQL revisions a binary embeds (migrate::embedded_sql(), EMBED_SQL) follow the same
+  // rule: read from the binary where their location is not on disk; where it is, a .sql not
+  // embedded, an embedded one gone or one that differs is a missed rebuild.
   //
   // Use::Read (commands that only read: heads, history, show, ...) answers despite a .cpp
   // not compiled in: that revision is left out, its file listed in unbuilt() for a warning.
@@ -54,7 +57,8 @@ class Project {
   const ops::HistoryTable& history_table() const { return history_table_; }
   // Alembic's .py revisions in the version locations that no .sql ports (script/python_revisions).
   const std::vector<std::string>& unported_python() const { return unported_python_; }
-  // Use::Read: the .cpp files of the version locations this binary was built without.
+  // Use::Read: the .cpp files (and, when it embeds SQL, the .sql files) of the version
+  // locations this binary was built without.
   const std::vector<std::string>& unbuilt() const { return unbuilt_; }
 
  private:
