@@ -59,7 +59,7 @@ TEST_CASE("a binary with embedded SQL revisions migrates from an empty folder", 
   CHECK(db.scalar("SELECT to_regclass('shoppers') IS NULL") == "t");
 }
 
-TEST_CASE("--version -v lists what the binary carries, and --version alone stays one line", "[cli][embedded][version]") {
+TEST_CASE("migrate --version -v lists what the binary carries, and --version alone stays one line", "[cli][embedded][version]") {
   test_support::TempDir dir;
   auto bin = copy_fixture(dir);
   auto plain = test_support::run_program({bin, "--version"}, dir.path());
