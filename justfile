@@ -102,10 +102,11 @@ migrate-check: _bin db-up
 ci: _bin db-up
     @scripts/ci.sh {{quote(migrate)}}
 
-# PREFIX comes from the environment, default /usr/local.
+# PREFIX comes from the environment, default /usr/local. Only the binary (the install's
+# `runtime` component): `cmake --install build` adds the engine's libraries, headers and CMake package.
 # Put the migrate binary on PATH as PREFIX/bin/migrate: PREFIX=~/.local just install
 install: _bin
-    cmake --install {{build_dir}} --prefix {{quote(env_var_or_default("PREFIX", "/usr/local"))}} >&2
+    cmake --install {{build_dir}} --component runtime --prefix {{quote(env_var_or_default("PREFIX", "/usr/local"))}} >&2
 
 # Start the dev database (docker compose if an engine answers, else a local cluster).
 db-up:

@@ -55,7 +55,8 @@ std::string cmake_text(const std::string& project) {
 #   cmake -S . -B build -Dmigrate_DIR=<a migrate build dir>       links the engine built there
 #   cmake -S . -B build -DMIGRATE_SOURCE_DIR=<a migrate checkout>  builds the engine here
 #   cmake --build build                                            gives build/migrate
-# (CMAKE_PREFIX_PATH or the MIGRATE_SOURCE_DIR environment variable work too.)
+# An installed migrate (cmake --install): -DCMAKE_PREFIX_PATH=<its prefix>. The
+# MIGRATE_SOURCE_DIR environment variable works too.
 cmake_minimum_required(VERSION 3.25)
 project({0}_migrations LANGUAGES CXX)
 set(CMAKE_CXX_STANDARD 20)

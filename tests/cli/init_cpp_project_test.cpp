@@ -1,6 +1,6 @@
 // `migrate init -t cpp`: the scaffold configures and builds with plain cmake against this
-// build tree's engine (find_package(migrate), nothing of the engine compiled again), and
-// its own binary writes, compiles in and runs its revisions.
+// build tree's engine (find_package(migrate), nothing of the engine compiled again) or an
+// installed one (`cmake --install`), and its own binary writes, compiles in and runs its revisions.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -36,6 +36,20 @@ Result configure(const std::string& source, const std::string& build, std::vecto
   return test_support::run_program(argv, ".", {{"MIGRATE_SOURCE_DIR", ""}, {"CMAKE_PREFIX_PATH", ""}});
 }
 
+// The empty bodies of a revision written by `migrate revision` filled in: it creates widgets.
+void fill_in_widgets(const fs::path& revision) {
+  std::string text = read(revision);
+  const std::string empty_up = "void upgrade([[maybe_unused]] Ops& op) override {\n  }";
+  const std::string empty_down = "void downgrade([[maybe_unused]] Ops& op) override {\n  }";
+  REQUIRE(contains(text, empty_up));
+  REQUIRE(contains(text, empty_down));
+  text.replace(text.find(empty_up), empty_up.size(),
+               "void upgrade(Ops& op) override {\n    op.execute(\"CREATE TABLE widgets (id integer)\");\n  }");
+  text.replace(text.find(empty_down), empty_down.size(),
+               "void downgrade(Ops& op) override {\n    op.execute(\"DROP TABLE widgets\");\n  }");
+  std::ofstream(revision) << text;
+}
+
 }  // namespace
 
 TEST_CASE("init -t cpp scaffolds a project that builds with cmake and runs its own revisions", "[cli][init][cpp]") {
@@ -65,16 +79,7 @@ TEST_CASE("init -t cpp scaffolds a project that builds with cmake and runs its o
   REQUIRE(fs::is_regular_file(revision));
   CHECK(contains(written.err, "rebuild (cmake --build build)"));
   CHECK_FALSE(contains(written.err, "just "));
-  std::string text = read(revision);
-  const std::string empty_up = "void upgrade([[maybe_unused]] Ops& op) override {\n  }";
-  const std::string empty_down = "void downgrade([[maybe_unused]] Ops& op) override {\n  }";
-  REQUIRE(contains(text, empty_up));
-  REQUIRE(contains(text, empty_down));
-  text.replace(text.find(empty_up), empty_up.size(),
-               "void upgrade(Ops& op) override {\n    op.execute(\"CREATE TABLE widgets (id integer)\");\n  }");
-  text.replace(text.find(empty_down), empty_down.size(),
-               "void downgrade(Ops& op) override {\n    op.execute(\"DROP TABLE widgets\");\n  }");
-  std::ofstream(revision) << text;
+  fill_in_widgets(revision);
 
   test_support::TestDatabase db;
   // Not rebuilt yet: refused, with this project's build command rather than the repository's recipes.
@@ -86,6 +91,50 @@ TEST_CASE("init -t cpp scaffolds a project that builds with cmake and runs its o
   ok(test_support::run_program({"cmake", "--build", build}));
   CHECK(ok(run({"heads"})).out == "aaaa00000001 (head)\n");
   ok(run({"upgrade", "head"}, {{"DATABASE_URL", db.url()}}));
+  CHECK(db.scalar("SELECT string_agg(version_num, ',') FROM alembic_version") == "aaaa00000001");
+  CHECK(db.scalar("SELECT to_regclass('public.widgets') IS NOT NULL") == "t");
+}
+
+TEST_CASE("cmake --install gives a migrate that runs anywhere and a package a cpp project builds against",
+          "[cli][init][cpp][install]") {
+  test_support::TempDir prefix;
+  ok(test_support::run_program({"cmake", "--install", test_config::build_dir, "--prefix", prefix.path()}));
+
+  // bin/migrate is the tool itself, run from a folder that has nothing of the build.
+  test_support::TempDir elsewhere;
+  auto version = ok(test_support::run_program({prefix.path() + "/bin/migrate", "--version"}, elsewhere.path()));
+  CHECK(version.out == test_support::run_migrate({"--version"}).out);
+
+  // The package names only installed files: the build and source trees may be gone.
+  const fs::path package = prefix.path() + "/lib/cmake/migrate";
+  for (const char* file : {"migrate-config.cmake", "migrate-config-version.cmake", "migrate-targets.cmake",
+                           "MigrateRevisions.cmake"}) {
+    INFO(file);
+    REQUIRE(fs::is_regular_file(package / file));
+  }
+  for (const auto& entry : fs::directory_iterator(package)) {
+    INFO(entry.path());
+    const std::string text = read(entry.path());
+    CHECK_FALSE(contains(text, test_config::build_dir));
+    CHECK_FALSE(contains(text, test_config::source_dir));
+  }
+  CHECK(fs::is_regular_file(prefix.path() + "/include/migrate/revision.hpp"));
+
+  // A project with one revision (written by this build's migrate: the project's own binary
+  // does not exist yet), configured against the installed package and built once.
+  test_support::TempDir dir;
+  const std::string root = dir.path() + "/shop";
+  ok(test_support::run_migrate({"init", "-t", "cpp", root}));
+  ok(test_support::run_migrate({"-c", root + "/migrate.ini", "revision", "-m", "create widgets", "--rev-id", "aaaa00000001"}));
+  fill_in_widgets(root + "/versions/aaaa00000001_create_widgets.cpp");
+  const std::string build = root + "/build";
+  ok(configure(root, build, {"-Dmigrate_DIR=" + package.string()}));
+  ok(test_support::run_program({"cmake", "--build", build}));
+
+  test_support::TempDir empty;
+  test_support::TestDatabase db;
+  ok(test_support::run_program({build + "/migrate", "-c", root + "/migrate.ini", "upgrade", "head"}, empty.path(),
+                               {{"DATABASE_URL", db.url()}}));
   CHECK(db.scalar("SELECT string_agg(version_num, ',') FROM alembic_version") == "aaaa00000001");
   CHECK(db.scalar("SELECT to_regclass('public.widgets') IS NOT NULL") == "t");
 }
