@@ -108,6 +108,11 @@ ci: _bin db-up
 install: _bin
     cmake --install {{build_dir}} --component runtime --prefix {{quote(env_var_or_default("PREFIX", "/usr/local"))}} >&2
 
+# docker/Dockerfile's builder runs the same script (build-release/: Release, no tests, SQL revisions embedded).
+# Build the deployable migrate, stripped, as DEST/bin/migrate: just release /tmp/release
+release dest:
+    scripts/release.sh {{quote(dest)}}
+
 # Start the dev database (docker compose if an engine answers, else a local cluster).
 db-up:
     @scripts/db.sh up
