@@ -32,10 +32,15 @@ int current(Context& ctx, bool verbose, bool check_heads) {
   runtime::check_known(project, heads);
   RevisionText text(project.map());
   nlohmann::json list = nlohmann::json::array();
-  for (const auto& id : heads) {
-    const auto& rev = project.map().get(id);
+  // As Alembic's `current`: the rows and the heads of the lines below them, so a dependency
+  // another branch's row covers is listed as applied (is_current: whether it is a row).
+  const auto& map = project.map();
+  std::vector<graph::RevisionMap::Index> rows;
+  for (const auto& id : heads) rows.push_back(map.index_of(id));
+  for (auto i : graph::all_current_tips(map, rows)) {
+    const auto& rev = map.at(i);
     list.push_back(text.json(rev));
-    list.back()["is_current"] = true;  // every row listed here is the database's
+    list.back()["is_current"] = std::find(heads.begin(), heads.end(), rev.id) != heads.end();
     if (!ctx.json()) ctx.print(verbose ? text.log_entry(rev) : text.short_line(rev));
   }
   // Alembic prints nothing at base; a word is plainer to a person (JSON: an empty list).
@@ -123,7 +128,8 @@ int history(Context& ctx, const HistoryOptions& o) {
   } else {
     ids = graph::history(map, range.start, range.end, current);
   }
-  RevisionText text(map, as_set(current));
+  // Alembic marks "(current)" only when asked (-i), even for a range naming current.
+  RevisionText text(map, o.indicate_current || o.graph ? as_set(current) : std::set<std::string>{});
   nlohmann::json list = nlohmann::json::array();
   for (const auto& id : ids) {
     const auto& rev = map.get(id);

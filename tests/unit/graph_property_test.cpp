@@ -6,6 +6,7 @@
 #include <set>
 
 #include "graph_fixtures.hpp"
+#include "migrate/error.hpp"
 #include "migrate/graph/history.hpp"
 #include "migrate/graph/queries.hpp"
 
@@ -65,45 +66,69 @@ void check_respects_edges(const RevisionMap& map, const std::vector<migrate::gra
 
 TEST_CASE("random DAGs: plans respect every edge, and heads then base empties the table", "[graph]") {
   std::mt19937 rng(20261126);
+  int refused = 0;
+  // What the rows say is applied: the rows and everything below them.
+  auto applied_by = [](const RevisionMap& map, const Ids& rows) {
+    std::set<std::string> out(rows.begin(), rows.end());
+    for (const auto& row : rows)
+      for (const auto& a : migrate::graph::ancestors(map, row)) out.insert(a);
+    return out;
+  };
+  // Alembic's row bookkeeping fails on some shapes (version_rows.hpp), and so do we: such a
+  // plan throws "Can't ..." before anything runs, and the round checks nothing further.
+  auto plan = [&](auto&& make, std::vector<migrate::graph::Step>& out) {
+    try {
+      out = make();
+      return true;
+    } catch (const migrate::RevisionError& e) {
+      REQUIRE_THAT(e.what(), Catch::StartsWith("Can't "));
+      ++refused;
+      return false;
+    }
+  };
   for (int round = 0; round < 60; ++round) {
     RevisionMap map(random_dag(rng, 5 + round));
-    auto up = plan_upgrade(map, {}, "heads");
+    std::set<std::string> everything;
+    for (const auto& r : map.revisions()) everything.insert(r.id);
+    std::vector<migrate::graph::Step> up, down, part, rest;
+    if (!plan([&] { return plan_upgrade(map, {}, "heads"); }, up)) continue;
     check_respects_edges(map, up);
     REQUIRE(up.size() == map.size());
     auto table = apply_steps({}, up);
-    REQUIRE(table == map.heads());
+    REQUIRE(applied_by(map, table) == everything);
 
-    auto down = plan_downgrade(map, table, "base");
+    if (!plan([&] { return plan_downgrade(map, table, "base"); }, down)) continue;
     check_respects_edges(map, down);
     REQUIRE(down.size() == map.size());
     REQUIRE(apply_steps(table, down).empty());
     // A downgrade undoes the upgrade in exactly the reverse order.
     for (std::size_t k = 0; k < up.size(); ++k) REQUIRE(down[down.size() - 1 - k].revision == up[k].revision);
 
-    // Upgrade to one revision, then to heads: the table always holds exactly the heads
-    // of what is applied, which is what every later plan starts from.
+    // Upgrade to one revision, then to heads: the rows always say exactly what is applied,
+    // which is what every later plan starts from.
     auto pick = map.id(static_cast<RevisionMap::Index>(round % map.size()));
-    auto part = plan_upgrade(map, {}, pick);
+    if (!plan([&] { return plan_upgrade(map, {}, pick); }, part)) continue;
     check_respects_edges(map, part);
     auto mid = apply_steps({}, part);
-    REQUIRE(mid == Ids{pick});
-    auto rest = plan_upgrade(map, mid, "heads");
+    auto expected = applied_by(map, {pick});
+    REQUIRE(applied_by(map, mid) == expected);
+    REQUIRE(part.size() == expected.size());
+    if (!plan([&] { return plan_upgrade(map, mid, "heads"); }, rest)) continue;
     check_respects_edges(map, rest);
     REQUIRE(part.size() + rest.size() == map.size());
-    REQUIRE(apply_steps(mid, rest) == map.heads());
+    REQUIRE(applied_by(map, apply_steps(mid, rest)) == everything);
+    // Upgrading to it again is nothing to do.
+    REQUIRE(plan_upgrade(map, mid, pick).empty());
 
     // Downgrade to that revision from heads: it is left applied, nothing above it is.
     // (As in Alembic, a revision that only dependencies build on has nothing above it
     // along its own line, so it is no downgrade target unless it is a head.)
     auto pi = map.index_of(pick);
     if (!map.down_children(pi).empty() || map.is_head(pi)) {
-      auto back = plan_downgrade(map, map.heads(), pick);
+      std::vector<migrate::graph::Step> back;
+      if (!plan([&] { return plan_downgrade(map, map.heads(), pick); }, back)) continue;
       check_respects_edges(map, back);
-      std::set<std::string> applied;
-      for (const auto& row : apply_steps(map.heads(), back)) {
-        applied.insert(row);
-        for (const auto& a : migrate::graph::ancestors(map, row)) applied.insert(a);
-      }
+      auto applied = applied_by(map, apply_steps(map.heads(), back));
       REQUIRE(applied.count(pick) == 1);
       for (auto c : map.down_children(pi)) REQUIRE(applied.count(map.id(c)) == 0);
     } else {
@@ -112,6 +137,8 @@ TEST_CASE("random DAGs: plans respect every edge, and heads then base empties th
     }
     REQUIRE(migrate::graph::history(map).size() == map.size());
   }
+  // Most shapes go through; the refusals are the rare ones Alembic cannot record either.
+  CHECK(refused < 20);
 }
 
 TEST_CASE("a 100 000-revision chain loads, plans and lists without recursion", "[graph]") {

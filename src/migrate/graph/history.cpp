@@ -7,6 +7,7 @@
 #include "migrate/graph/target_resolver.hpp"
 #include "migrate/graph/topo_order.hpp"
 #include "migrate/graph/traversal.hpp"
+#include "migrate/graph/version_rows.hpp"
 
 namespace migrate::graph {
 namespace {
@@ -36,6 +37,31 @@ std::vector<std::string> between(const RevisionMap& map, std::vector<Index> lowe
     for (Index i = 0; i < map.size(); ++i) {
       if (under[i] || !above[i]) wanted[i] = 0;
     }
+  }
+  // Alembic lists the range by walking down from its upper end inside it; a revision it
+  // cannot reach so (the lower end sits on another line, reached only through a dependency)
+  // fails its sort, so the range is not one line of descent.
+  std::vector<char> reached(map.size(), 0);
+  std::vector<Index> stack;
+  for (auto u : upper) {
+    if (wanted[u] && !reached[u]) {
+      reached[u] = 1;
+      stack.push_back(u);
+    }
+  }
+  while (!stack.empty()) {
+    auto i = stack.back();
+    stack.pop_back();
+    for (auto p : normalized_down(map, i)) {
+      if (wanted[p] && !reached[p]) {
+        reached[p] = 1;
+        stack.push_back(p);
+      }
+    }
+  }
+  if (wanted != reached) {
+    throw RevisionError("Requested range " + lower_arg + ":" + upper_arg +
+                        " does not refer to ancestor/descendant revisions along the same branch");
   }
   std::vector<std::string> out;
   for (auto i : newest_first(map, wanted)) out.push_back(map.id(i));

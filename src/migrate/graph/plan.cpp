@@ -10,6 +10,7 @@
 #include "migrate/graph/target_resolver.hpp"
 #include "migrate/graph/topo_order.hpp"
 #include "migrate/graph/traversal.hpp"
+#include "migrate/graph/version_rows.hpp"
 
 namespace migrate::graph {
 namespace {
@@ -23,46 +24,28 @@ std::vector<std::string> ids(const RevisionMap& map, std::span<const Index> revs
   return out;
 }
 
-// The version table holds exactly the applied revisions that no applied revision lists as
-// a parent (over all edges, as Alembic does: a dependency already applied is implied).
-// Upgrading r therefore removes r's parents that were rows and adds r.
+// Each step's row change is Alembic's (version_rows.hpp), applied in plan order from `current`.
 std::vector<Step> upgrade_steps(const RevisionMap& map, std::span<const Index> current,
                                 const std::vector<Index>& order) {
-  std::vector<char> row(map.size(), 0);
-  for (auto c : current) row[c] = 1;
+  VersionRows rows(map, current);
   std::vector<Step> steps;
   steps.reserve(order.size());
   for (auto r : order) {
-    Step s{Direction::Up, map.id(r), ids(map, map.down(r)), {map.id(r)}, {}, {map.id(r)}};
-    for (auto p : map.parents(r)) {
-      if (row[p]) {
-        row[p] = 0;
-        s.remove_versions.push_back(map.id(p));
-      }
-    }
-    row[r] = 1;
+    Step s{Direction::Up, map.id(r), ids(map, map.down(r)), {map.id(r)}, {}, {}};
+    rows.upgrade(r, s);
     steps.push_back(std::move(s));
   }
   return steps;
 }
 
-// Downgrading r removes its row and re-adds each parent that no other applied revision
-// still lists (counted, so a revision with thousands of children costs no rescans).
-std::vector<Step> downgrade_steps(const RevisionMap& map, std::vector<char> applied,
+std::vector<Step> downgrade_steps(const RevisionMap& map, std::span<const Index> current,
                                   const std::vector<Index>& order) {
-  std::vector<std::uint32_t> applied_children(map.size(), 0);
-  for (Index i = 0; i < map.size(); ++i) {
-    if (!applied[i]) continue;
-    for (auto p : map.parents(i)) ++applied_children[p];
-  }
+  VersionRows rows(map, current);
   std::vector<Step> steps;
   steps.reserve(order.size());
   for (auto r : order) {
-    Step s{Direction::Down, map.id(r), {map.id(r)}, ids(map, map.down(r)), {map.id(r)}, {}};
-    applied[r] = 0;
-    for (auto p : map.parents(r)) {
-      if (--applied_children[p] == 0) s.add_versions.push_back(map.id(p));
-    }
+    Step s{Direction::Down, map.id(r), {map.id(r)}, ids(map, map.down(r)), {}, {}};
+    rows.downgrade(r, s);
     steps.push_back(std::move(s));
   }
   return steps;
@@ -78,20 +61,15 @@ bool has_applied_down_child(const RevisionMap& map, Index i, const std::vector<c
 std::vector<Step> plan_upgrade(const RevisionMap& map, const std::vector<std::string>& current,
                                const Target& target) {
   auto cur = current_indices(map, current);
+  check_no_overlap(map, cur);  // Alembic's _collect_upgrade_revisions checks the rows too
   auto targets = upgrade_destinations(map, cur, target);
   std::sort(targets.begin(), targets.end());
   targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
   check_no_overlap(map, targets);
 
+  // A target already applied adds nothing (Alembic: nothing to do, so `upgrade REV` can be
+  // rerun by a deploy script); one on a branch the database is not on upgrades that branch.
   auto applied = ancestor_marks(map, cur, Edges::All);
-  for (auto t : targets) {
-    // Alembic silently does nothing here; a target below the current heads on its own line
-    // is almost always a mistake for `downgrade`, so say so.
-    if (applied[t] && has_applied_down_child(map, t, applied)) {
-      throw RevisionError("Destination " + target.text +
-                          " is not a valid upgrade target from current head(s)");
-    }
-  }
   auto needs = ancestor_marks(map, targets, Edges::All);
   for (std::size_t i = 0; i < needs.size(); ++i) needs[i] &= static_cast<char>(!applied[i]);
   auto order = newest_first(map, needs);
@@ -135,7 +113,7 @@ std::vector<Step> plan_downgrade(const RevisionMap& map, const std::vector<std::
                         " is not a valid downgrade target from current head(s)");
   }
   auto order = newest_first(map, removed);
-  return downgrade_steps(map, std::move(applied), order);
+  return downgrade_steps(map, cur, order);
 }
 
 std::vector<Step> plan_to(const RevisionMap& map, const std::vector<std::string>& current,

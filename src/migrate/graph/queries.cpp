@@ -60,12 +60,24 @@ std::vector<std::vector<std::string>> effective_branch_labels(const RevisionMap&
     if (labels.empty()) continue;
     const Index seed[] = {owner};
     auto marks = descendant_marks(map, seed, Edges::Down);
-    // Below the labelled revision, the label reaches down its own line until the line
-    // splits off from another (a branch point) or joins two (a merge point).
-    Index at = owner;
-    while (map.down(at).size() == 1) {
+    // Alembic's _add_branches then walks down from the last revision above the labelled one
+    // and labels down to the first branch point (over all edges) or merge point. So the
+    // label reaches below its revision only when the line above it is one plain chain
+    // (otherwise the walk stops at or above it), and then down to where its line splits
+    // off from another or joins two.
+    auto plain = [&](Index i) { return map.children(i).size() <= 1 && map.down(i).size() <= 1; };
+    bool reaches = true;
+    for (Index at = owner;;) {
+      if (!plain(at)) {
+        reaches = false;
+        break;
+      }
+      if (map.down_children(at).empty()) break;
+      at = map.down_children(at)[0];
+    }
+    for (Index at = owner; reaches && !map.down(at).empty();) {
       Index p = map.down(at)[0];
-      if (map.children(p).size() > 1) break;
+      if (!plain(p)) break;
       marks[p] = 1;
       at = p;
     }

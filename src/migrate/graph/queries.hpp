@@ -20,7 +20,8 @@ std::vector<std::string> descendants(const RevisionMap& map, std::string_view id
 // The head of a branch (what "LABEL@head" names); throws Alembic's multiple-heads error.
 std::string effective_head(const RevisionMap& map, std::string_view label);
 // Labels that apply to each revision (indexed like revisions()): declared ones, inherited by
-// all descendants and by the ancestors down to the branch point, as Alembic shows them.
+// all descendants, and by the ancestors down to the branch point when the labelled line above
+// is one plain chain, as Alembic's _add_branches leaves them.
 std::vector<std::vector<std::string>> effective_branch_labels(const RevisionMap& map);
 
 }  // namespace migrate::graph

@@ -193,8 +193,8 @@ Walk walk(const RevisionMap& map, std::optional<Index> start, int steps,
   return {true, at};
 }
 
-// Among the applied revisions (current and their ancestors), those with no applied child
-// along down edges: Alembic's _get_all_current.
+}  // namespace
+
 std::vector<Index> all_current_tips(const RevisionMap& map, std::span<const Index> current) {
   auto applied = ancestor_marks(map, current, Edges::All);
   std::vector<Index> out;
@@ -205,8 +205,6 @@ std::vector<Index> all_current_tips(const RevisionMap& map, std::span<const Inde
   }
   return out;
 }
-
-}  // namespace
 
 Index resolve_branch(const RevisionMap& map, std::string_view label) {
   if (auto i = map.find_label(label)) return *i;
@@ -258,7 +256,6 @@ std::vector<Index> current_indices(const RevisionMap& map, const std::vector<std
     if (std::find(out.begin(), out.end(), i) == out.end()) out.push_back(i);
   }
   std::sort(out.begin(), out.end());
-  check_no_overlap(map, out);
   return out;
 }
 

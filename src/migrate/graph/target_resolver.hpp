@@ -38,10 +38,16 @@ DowngradeDestination downgrade_destination(const RevisionMap& map,
 RevisionMap::Index resolve_branch(const RevisionMap& map, std::string_view label);
 // Marks revisions sharing a line of descent (down edges) with `i`: its ancestors and descendants.
 std::vector<char> lineage_marks(const RevisionMap& map, RevisionMap::Index i);
-// Indices of `current` ids; throws "Can't locate revision identified by 'x'"; drops duplicates;
-// throws Alembic's overlap error when one is an ancestor of another (the table would be corrupt).
+// Indices of `current` ids, sorted; throws "Can't locate revision identified by 'x'"; drops
+// duplicates. Rows where one lies below another are read as they are: Alembic leaves such
+// rows after some merges, and only an upgrade refuses them (check_no_overlap).
 std::vector<RevisionMap::Index> current_indices(const RevisionMap& map,
                                                 const std::vector<std::string>& current);
+// Among the applied revisions (the rows and everything below them), those no applied revision
+// builds on along down edges: Alembic's _get_all_current, what `current` lists. A dependency
+// another row covers is listed too: it is the head of its own line.
+std::vector<RevisionMap::Index> all_current_tips(const RevisionMap& map,
+                                                 std::span<const RevisionMap::Index> current);
 // Throws "Requested revision x overlaps with other requested revisions y" when one of
 // `revs` is an ancestor (over all edges) of another.
 void check_no_overlap(const RevisionMap& map, std::span<const RevisionMap::Index> revs);
