@@ -123,6 +123,14 @@ TEST_CASE("alembic stamps from a partly applied branched graph", "[graph][rows][
   CHECK(plan_stamp(map, {"d1", "c2"}, {"d1"}, false).empty());
 }
 
+TEST_CASE("a stamp between rows below and above its destination fails, as in Alembic", "[graph][rows][stamp]") {
+  // Rows {a, c}: a lies below b, and c depends on b. Alembic asserts; --purge gets out.
+  RevisionMap map({rev("a"), rev("b", {"a"}), rev("c", {}, {}, {"b"})});
+  CHECK_THROWS_WITH(plan_stamp(map, {"a", "c"}, {"b"}, false),
+                    Catch::StartsWith("Can't stamp b: the version table holds revisions both above and below it"));
+  CHECK(stamp(map, {"a", "c"}, {"b"}, true) == Ids{"b"});
+}
+
 TEST_CASE("alembic DependsOnBranchTestOne: stamping across a dependency", "[graph][rows][stamp]") {
   RevisionMap map({rev("a1", {}, {"lib1"}), rev("b1", {"a1"}), rev("c1", {"b1"}), rev("a2"), rev("b2", {"a2"}),
                    rev("c2", {"b2"}, {}, {"c1"}), rev("d1", {"c1"}), rev("e1", {"d1"}), rev("f1", {"e1"})});

@@ -2,9 +2,12 @@
 // step that gets there.
 #include "migrate/graph/stamp.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <optional>
 
+#include "migrate/error.hpp"
 #include "migrate/graph/target_resolver.hpp"
 #include "migrate/graph/traversal.hpp"
 #include "migrate/graph/version_rows.hpp"
@@ -73,6 +76,12 @@ std::vector<Step> plan_stamp(const RevisionMap& map, const std::vector<std::stri
     if (std::find(filtered.begin(), filtered.end(), d) != filtered.end()) continue;  // already a row
     const Index seed[] = {d};
     if (any_marked(descendant_marks(map, seed, Edges::All), filtered)) {
+      if (any_marked(ancestor_marks(map, seed, Edges::All), filtered)) {
+        // Alembic asserts the rows concerned are not on both sides of the destination.
+        throw RevisionError("Can't stamp " + map.id(d) + ": the version table holds revisions both above and below it (" +
+                            fmt::format("{}", fmt::join(head_ids, ", ")) +
+                            "); Alembic fails at the same step. Stamp with --purge to replace every row");
+      }
       moves.push_back({filtered, d, false, false});  // rows above: down to d in one step
     } else if (any_marked(ancestor_marks(map, seed, Edges::All), filtered)) {
       moves.push_back({filtered, d, true, false});  // rows below: up to d in one step
