@@ -128,8 +128,7 @@ RevisionMap::RevisionMap(std::vector<Revision> revisions) : revisions_(std::move
     }
     down_counts_[i] = static_cast<std::uint32_t>(r.down_revisions.size());
     for (const auto& d : r.depends_on) {
-      auto p = find(d);
-      if (!p) p = find_label(d);
+      auto p = find_reference(d);
       if (!p) throw RevisionError("Revision " + d + " referenced from " + r.id + " is not present");
       if (*p == i) throw RevisionError("Dependency self-loop is detected in revisions (" + r.id + ")");
       auto begin = parents_.begin() + parent_offsets_[i];

@@ -46,6 +46,11 @@ class RevisionMap {
   const std::string& id(Index i) const { return revisions_[i].id; }
   const Revision& at(Index i) const { return revisions_[i]; }
   std::optional<Index> find_label(std::string_view label) const;  // the revision declaring it
+  // What a depends_on entry names: an exact id, else a label (Alembic's map lookup).
+  std::optional<Index> find_reference(std::string_view ref) const {
+    auto i = find(ref);
+    return i ? i : find_label(ref);
+  }
   std::vector<Index> prefix_matches(std::string_view prefix) const;  // ids starting with prefix, by id
   // Parents over all edges: down revisions first (declared order), then dependencies not
   // already listed (declared order, labels resolved).

@@ -12,12 +12,12 @@ namespace {
 
 using Index = RevisionMap::Index;
 
-// A revision's depends_on resolved as Alembic's _add_depends_on does: an id or a label.
+// A revision's depends_on resolved as Alembic's _add_depends_on does, duplicates of its down
+// revisions kept: an ancestor's declared dependencies are what normalization subtracts.
 std::vector<Index> resolved_dependencies(const RevisionMap& map, Index i) {
   std::vector<Index> out;
   for (const auto& d : map.at(i).depends_on) {
-    auto j = map.find(d);
-    if (!j) j = map.find_label(d);
+    auto j = map.find_reference(d);
     if (j && std::find(out.begin(), out.end(), *j) == out.end()) out.push_back(*j);
   }
   return out;
