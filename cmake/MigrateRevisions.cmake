@@ -28,28 +28,28 @@ function(migrate_add_revisions target folder)
     set(arg_REBUILD "cmake --build ${build_dir}")
   endif()
   file(GLOB revisions CONFIGURE_DEPENDS ${folder}/*.cpp)
-  if(revisions)  # a new project has none yet; the glob re-runs CMake when one is added
-    # The revisions are an OBJECT library linked into <target>: its objects go into the
-    # executable whole (registrars kept), and they get a build of their own for the inner
-    # loop (`just migrate-new` then `just migrate`): the public headers precompiled once,
-    # and -O0, since a body only records operations once per run, so optimising it buys
-    # nothing and costs most of a revision's compile time (bench/results/inner_loop.md).
-    set(objects ${target}_revisions)
-    add_library(${objects} OBJECT ${revisions})
-    target_link_libraries(${objects} PRIVATE migrate::ops)
-    target_precompile_headers(${objects} PRIVATE <migrate/revision.hpp>)
-    # ccache with base_dir set hands the compiler the source as a path relative to the build
-    # directory (../migrations/versions/x.cpp), which the absolute map does not match: map
-    # that spelling too, or the binary refuses its own revisions as "not compiled into this binary".
-    file(RELATIVE_PATH relative_root ${CMAKE_BINARY_DIR} ${arg_ROOT})
-    string(REGEX REPLACE "/$" "" relative_root "${relative_root}")  # ".." comes back as "../"
-    set(maps "-fmacro-prefix-map=${arg_ROOT}/=")
-    if(relative_root AND NOT IS_ABSOLUTE "${relative_root}")
-      list(APPEND maps "-fmacro-prefix-map=${relative_root}/=")
-    endif()
-    target_compile_options(${objects} PRIVATE -O0 ${maps})
-    target_sources(${target} PRIVATE $<TARGET_OBJECTS:${objects}>)
+  # The revisions and the files generated beside them are an OBJECT library whose objects go
+  # into <target> whole (registrars kept), with a build of their own for the inner loop
+  # (`just migrate-new` then `just migrate`): the public headers precompiled once, and -O0,
+  # since a body only records operations once per run, so optimising it buys nothing and
+  # costs most of a revision's compile time. The generated files are in it too: a step of
+  # <target> itself would wait for the whole library, serialising what can run side by
+  # side (bench/results/inner_loop.md).
+  set(objects ${target}_revisions)
+  add_library(${objects} OBJECT ${revisions})
+  target_link_libraries(${objects} PRIVATE migrate::ops)
+  target_precompile_headers(${objects} PRIVATE <migrate/revision.hpp>)
+  # ccache with base_dir set hands the compiler the source as a path relative to the build
+  # directory (../migrations/versions/x.cpp), which the absolute map does not match: map
+  # that spelling too, or the binary refuses its own revisions as "not compiled into this binary".
+  file(RELATIVE_PATH relative_root ${CMAKE_BINARY_DIR} ${arg_ROOT})
+  string(REGEX REPLACE "/$" "" relative_root "${relative_root}")  # ".." comes back as "../"
+  set(maps "-fmacro-prefix-map=${arg_ROOT}/=")
+  if(relative_root AND NOT IS_ABSOLUTE "${relative_root}")
+    list(APPEND maps "-fmacro-prefix-map=${relative_root}/=")
   endif()
+  target_compile_options(${objects} PRIVATE -O0 ${maps})
+  target_sources(${target} PRIVATE $<TARGET_OBJECTS:${objects}>)
 
   set(checksums ${CMAKE_CURRENT_BINARY_DIR}/${target}_revision_checksums.cpp)
   add_custom_command(OUTPUT ${checksums}
@@ -67,7 +67,7 @@ function(migrate_add_revisions target folder)
       COMMAND migrate::embed_sql ${embedded} ${arg_ROOT} ${sql_revisions}
       DEPENDS migrate::embed_sql ${sql_revisions}
       COMMENT "Embedding ${target}'s SQL revisions" VERBATIM)
-    target_sources(${target} PRIVATE ${embedded})
+    target_sources(${objects} PRIVATE ${embedded})
   endif()
 
   get_filename_component(folder_abs ${folder} ABSOLUTE)
@@ -82,5 +82,5 @@ namespace {
 const ::migrate::CompiledProjectRegistrar migrate_compiled_project(\"@version_folder@\", \"@rebuild_literal@\", @embeds_sql@);
 }  // namespace
 " @ONLY)
-  target_sources(${target} PRIVATE ${checksums} ${project_file})
+  target_sources(${objects} PRIVATE ${checksums} ${project_file})
 endfunction()
