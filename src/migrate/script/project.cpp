@@ -29,6 +29,16 @@ namespace migrate::script {
 
 namespace {
 
+// The missed rebuilds a carried revision (compiled or embedded) can show, worded once for both.
+RevisionError gone(const std::string& id, const fs::path& file) {
+  return RevisionError(
+      fmt::format("revision {} is compiled into this binary but {} is gone: {}", id, file.string(), rebuild_advice()));
+}
+RevisionError changed_since_build(const fs::path& file) {
+  return RevisionError(fmt::format("{} changed since this binary was built: {} before running revisions",
+                                   file.string(), rebuild_advice()));
+}
+
 // A C++ revision's bytes as they are on disk, for comparing with what the binary was built from.
 std::string file_bytes(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
@@ -103,14 +113,11 @@ std::vector<LoadedRevision> load_all(const config::Config& cfg, const std::vecto
     if (!i) continue;  // a revision of another project (linked into the same binary, or an Alembic folder)
     compiled_files[*i].insert(where.file);
     fs::path file = fs::path(locations[*i]) / where.file;
-    if (present[*i] && !fs::exists(file))
-      throw RevisionError(fmt::format("revision {} is compiled into this binary but {} is gone: {}",
-                                      c.info.id, file.string(), rebuild_advice()));
+    if (present[*i] && !fs::exists(file)) throw gone(c.info.id, file);
     auto loaded = compiled_revision(c, present[*i] ? file.string() : c.source_file + " (compiled in)");
     // Edited but not rebuilt: the binary would run the old body and record the new file's checksum.
     if (present[*i] && !loaded.checksum.empty() && source_checksum(file_bytes(file)) != loaded.checksum)
-      throw RevisionError(fmt::format(
-          "{} changed since this binary was built: {} before running revisions", file.string(), rebuild_advice()));
+      throw changed_since_build(file);
     out.push_back(std::move(loaded));
   }
 
@@ -127,10 +134,7 @@ std::vector<LoadedRevision> load_all(const config::Config& cfg, const std::vecto
       continue;
     }
     fs::path file = fs::path(locations[*i]) / where.file;
-    if (!fs::exists(file))
-      throw RevisionError(fmt::format("revision {} is compiled into this binary but {} is gone: {}",
-                                      parse_sql_revision(e.text, e.source_file).meta.id, file.string(),
-                                      rebuild_advice()));
+    if (!fs::exists(file)) throw gone(parse_sql_revision(e.text, e.source_file).meta.id, file);
     embedded_checksums[*i][where.file] = source_checksum(e.text);
   }
 
@@ -154,9 +158,7 @@ std::vector<LoadedRevision> load_all(const config::Config& cfg, const std::vecto
       if (!sql) continue;
       auto loaded = sql_revision(file);
       // Edited but not rebuilt: the binary carries other text than the file that is shown.
-      if (embeds[i] && loaded.checksum != embedded_checksums[i][name])
-        throw RevisionError(fmt::format(
-            "{} changed since this binary was built: {} before running revisions", file.string(), rebuild_advice()));
+      if (embeds[i] && loaded.checksum != embedded_checksums[i][name]) throw changed_since_build(file);
       out.push_back(std::move(loaded));
     }
   }
