@@ -41,11 +41,6 @@ Ids current(const RevisionMap& map, const Ids& rows) {
 // b1 builds on a1 and depends on x1, another root.
 RevisionMap cross_root() { return RevisionMap({rev("a1"), rev("x1"), rev("b1", {"a1"}, {}, {"x1"})}); }
 
-// BranchedPathTest: a -> b -> c1 (c1branch) -> d1, and b -> c2 (c2branch) -> d2.
-RevisionMap branched_path() {
-  return RevisionMap({rev("a"), rev("b", {"a"}), rev("c1", {"b"}, {"c1branch"}), rev("d1", {"c1"}),
-                      rev("c2", {"b"}, {"c2branch"}), rev("d2", {"c2"})});
-}
 
 }  // namespace
 

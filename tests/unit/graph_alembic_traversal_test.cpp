@@ -13,11 +13,6 @@ using migrate::graph::plan_upgrade;
 using migrate::graph::RevisionMap;
 
 namespace {
-// BranchedPathTest: a -> b -> {c1 (c1branch) -> d1, c2 (c2branch) -> d2}
-RevisionMap branched() {
-  return RevisionMap({rev("a"), rev("b", {"a"}), rev("c1", {"b"}, {"c1branch"}), rev("d1", {"c1"}),
-                      rev("c2", {"b"}, {"c2branch"}), rev("d2", {"c2"})});
-}
 Ids sorted(Ids v) {
   std::sort(v.begin(), v.end());
   return v;
@@ -25,7 +20,7 @@ Ids sorted(Ids v) {
 }  // namespace
 
 TEST_CASE("alembic BranchedPathTest: upgrades and downgrades across two labelled branches", "[graph]") {
-  auto map = branched();
+  auto map = branched_path();
   auto up = plan_upgrade(map, {"b"}, "d1");
   CHECK(revisions_of(up) == Ids{"c1", "d1"});
   CHECK(apply_steps({"b"}, up) == Ids{"d1"});
@@ -74,7 +69,7 @@ TEST_CASE("alembic BranchedPathTest: upgrades and downgrades across two labelled
 
 TEST_CASE("downgrade -1 from several heads is refused rather than guessed", "[graph]") {
   // Alembic warns and picks the first row the database returns; that order is arbitrary.
-  auto map = branched();
+  auto map = branched_path();
   CHECK_THROWS_WITH(plan_downgrade(map, {"d2", "d1"}, "-1"),
                     Catch::StartsWith("Relative downgrade -1 from multiple heads (d1, d2) is ambiguous"));
 }
@@ -214,7 +209,7 @@ TEST_CASE("a merge revision upgrades by deleting rows and downgrades by re-inser
 }
 
 TEST_CASE("overlapping or unknown current rows are refused", "[graph]") {
-  auto map = branched();
+  auto map = branched_path();
   CHECK_THROWS_WITH(plan_upgrade(map, {"b", "d1"}, "heads"),
                     "Requested revision d1 overlaps with other requested revisions b");
   CHECK_THROWS_WITH(plan_downgrade(map, {"nope"}, "base"), "Can't locate revision identified by 'nope'");

@@ -42,4 +42,10 @@ inline Ids effects_of(const std::vector<migrate::graph::Step>& steps) {
   return out;
 }
 
+// Alembic's BranchedPathTest graph: a -> b -> {c1 (label c1branch) -> d1, c2 (label c2branch) -> d2}.
+inline migrate::graph::RevisionMap branched_path() {
+  return migrate::graph::RevisionMap({rev("a"), rev("b", {"a"}), rev("c1", {"b"}, {"c1branch"}), rev("d1", {"c1"}),
+                                      rev("c2", {"b"}, {"c2branch"}), rev("d2", {"c2"})});
+}
+
 }  // namespace graph_test

@@ -17,11 +17,6 @@ namespace {
 RevisionMap chain() {
   return RevisionMap({rev("a"), rev("b", {"a"}), rev("c", {"b"}), rev("d", {"c"}), rev("e", {"d"})});
 }
-// a -> b -> {c1 -> d1 (label c1branch), c2 -> d2 (label c2branch)}
-RevisionMap branched() {
-  return RevisionMap({rev("a"), rev("b", {"a"}), rev("c1", {"b"}, {"c1branch"}), rev("d1", {"c1"}),
-                      rev("c2", {"b"}, {"c2branch"}), rev("d2", {"c2"})});
-}
 }  // namespace
 
 TEST_CASE("linear upgrade from base inserts, then updates", "[graph]") {
@@ -104,7 +99,7 @@ TEST_CASE("relative moves on a chain", "[graph]") {
 }
 
 TEST_CASE("upgrading a branched graph to heads inserts a row at the branch point", "[graph]") {
-  auto map = branched();
+  auto map = branched_path();
   auto steps = plan_upgrade(map, {}, "heads");
   // Alembic's order: the downgrade order reversed, so the branch listed first goes last.
   CHECK(revisions_of(steps) == Ids{"a", "b", "c2", "d2", "c1", "d1"});
@@ -113,7 +108,7 @@ TEST_CASE("upgrading a branched graph to heads inserts a row at the branch point
 }
 
 TEST_CASE("'head' is ambiguous on a branched graph, label@head is not", "[graph]") {
-  auto map = branched();
+  auto map = branched_path();
   CHECK_THROWS_WITH(plan_upgrade(map, {}, "head"),
                     "Multiple head revisions are present for given argument 'head'; please specify "
                     "a specific target revision, '<branchname>@head' to narrow to a specific head, "
@@ -127,7 +122,7 @@ TEST_CASE("'head' is ambiguous on a branched graph, label@head is not", "[graph]
 }
 
 TEST_CASE("downgrading one branch keeps the other, to the branch point deletes a row", "[graph]") {
-  auto map = branched();
+  auto map = branched_path();
   auto steps = plan_downgrade(map, {"d1", "d2"}, "c1branch@b");
   CHECK(revisions_of(steps) == Ids{"d1", "c1"});
   CHECK(effects_of(steps) == Ids{"-d1 +c1", "-c1"});
